@@ -1,0 +1,1 @@
+"""Packaged data files (actor and people registries, cue and term lexicons) and their loaders."""
