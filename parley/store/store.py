@@ -1,0 +1,393 @@
+"""The store: articles and their records in SQLite (default) or PostgreSQL.
+
+    >>> store = Store.open("parley.db")            # or "postgresql+psycopg://…", or None
+    >>> store.put(article, record)                 # one transaction per article
+    'stored'
+    >>> store.record("9f2c")                       # id or unambiguous id prefix
+    Record(...)
+
+Callers never see SQL or backend differences; the backend is chosen by the URL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from ..errors import NotFoundError, StoreError
+from ..ingest.article import Article
+from ..record import Record, load_record
+from . import schema
+from .migrations import apply_migrations
+
+__all__ = ["DEFAULT_DB", "ArticleRow", "PutResult", "Store", "resolve_db_url"]
+
+DEFAULT_DB = "parley.db"
+PutResult = Literal["stored", "updated", "unchanged"]
+
+
+def resolve_db_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``db``: a URL as given, a path as SQLite, else ``$PARLEY_DB``
+    or ``./parley.db``."""
+    db = db or os.environ.get("PARLEY_DB") or DEFAULT_DB
+    if "://" in db:
+        if db.startswith("postgres://"):
+            db = "postgresql+psycopg://" + db[len("postgres://") :]
+        elif db.startswith("postgresql://"):
+            db = "postgresql+psycopg://" + db[len("postgresql://") :]
+        return db
+    if db == ":memory:":
+        return "sqlite+pysqlite:///:memory:"
+    return "sqlite+pysqlite:///" + str(Path(db).expanduser())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What ``parley articles`` lists about one stored article."""
+
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    extractor_version: str
+    actors: int
+    proposals: int
+    stances: int
+    events: int
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class Store:
+    """Articles and their records; every write is one transaction."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, db: str | None = None, *, migrate: bool = True) -> Store:
+        """Open (and by default migrate) the store at ``db`` (see :func:`resolve_db_url`)."""
+        url = resolve_db_url(db)
+        try:
+            if url.startswith("sqlite"):
+                path = url.split("///", 1)[1]
+                if path != ":memory:":
+                    parent = Path(path).parent
+                    if not parent.is_dir():
+                        raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
+                engine = create_engine(url)
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+        except (ArgumentError, NoSuchModuleError) as exc:
+            hint = ""
+            if "postgres" in url:
+                hint = " (install the PostgreSQL extra: pip install 'parley[postgres]')"
+            raise StoreError(f"cannot use database URL {url!r}: {exc}{hint}") from None
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"cannot use database URL {url!r}: {exc}. "
+                "Install the PostgreSQL extra: pip install 'parley[postgres]'"
+            ) from None
+        store = cls(engine)
+        if migrate:
+            store.migrate()
+        return store
+
+    def migrate(self) -> list[str]:
+        try:
+            return apply_migrations(self.engine)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open or migrate store {self.url}: {exc.orig}") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def stored_version(self, article_id: str) -> str | None:
+        """The extractor version of the stored record of ``article_id``, or None."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(schema.articles.c.extractor_version).where(
+                    schema.articles.c.id == article_id
+                )
+            ).scalar_one_or_none()
+
+    def put(self, article: Article, record: Record) -> PutResult:
+        """Store ``record`` for ``article`` in one transaction.
+
+        Returns ``unchanged`` when the same article is stored with a record by the same
+        extractor version, ``updated`` when an older record is replaced, else ``stored``.
+        Nothing already stored is lost when the write fails.
+        """
+        if record.article.id != article.id:
+            raise StoreError(f"record {record.article.id} does not belong to article {article.id}")
+        record.check_text(article.text)
+        version = record.extractor.version if record.extractor else "unknown"
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(
+                    select(schema.articles.c.extractor_version, schema.articles.c.ingested_at).where(
+                        schema.articles.c.id == article.id
+                    )
+                ).first()
+                if row is not None and row.extractor_version == version:
+                    return "unchanged"
+                values = {
+                    "url": article.url,
+                    "title": article.title,
+                    "publisher": article.publisher,
+                    "published": article.published,
+                    "language": article.language,
+                    "text": article.text,
+                    "origin": article.origin,
+                    "extractor_version": version,
+                    "record": record.to_dict(),
+                    "extracted_at": now,
+                }
+                if row is None:
+                    conn.execute(
+                        schema.articles.insert().values(id=article.id, ingested_at=now, **values)
+                    )
+                else:
+                    for table in schema.FACT_TABLES:
+                        conn.execute(delete(table).where(table.c.article_id == article.id))
+                    conn.execute(
+                        schema.articles.update()
+                        .where(schema.articles.c.id == article.id)
+                        .values(**values)
+                    )
+                _insert_facts(conn, article.id, record)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store article {article.id} ({article.origin}): {exc}") from None
+        return "stored" if row is None else "updated"
+
+    # -- reading -----------------------------------------------------------------------
+
+    def resolve_id(self, ref: str) -> str:
+        """The full article id for ``ref``: an id, an id without ``sha256:``, or a prefix."""
+        ref = ref.strip()
+        needle = ref if ref.startswith("sha256:") else "sha256:" + ref
+        with self.engine.connect() as conn:
+            ids = list(
+                conn.execute(
+                    select(schema.articles.c.id)
+                    .where(schema.articles.c.id.startswith(needle, autoescape=True))
+                    .limit(2)
+                ).scalars()
+            )
+        if not ids:
+            raise NotFoundError(f"no stored article has id {ref!r} (see `parley articles`)")
+        if len(ids) > 1:
+            raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
+        return ids[0]
+
+    def record(self, ref: str) -> Record:
+        """The stored record of the article ``ref`` (see :meth:`resolve_id`)."""
+        article_id = self.resolve_id(ref)
+        with self.engine.connect() as conn:
+            data = conn.execute(
+                select(schema.articles.c.record).where(schema.articles.c.id == article_id)
+            ).scalar_one()
+        return load_record(data, origin=article_id)
+
+    def article_text(self, ref: str) -> str:
+        article_id = self.resolve_id(ref)
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(schema.articles.c.text).where(schema.articles.c.id == article_id)
+            ).scalar_one()
+
+    def records(self) -> Iterator[Record]:
+        """Every stored record, oldest publication first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.articles.c.id, schema.articles.c.record).order_by(
+                    schema.articles.c.published, schema.articles.c.id
+                )
+            )
+            for row in rows:
+                yield load_record(row.record, origin=row.id)
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+
+    def articles(self) -> list[ArticleRow]:
+        """The stored articles with counts of their facts, by publication date."""
+        a = schema.articles
+
+        def counted(table: Any) -> Any:
+            return (
+                select(func.count())
+                .select_from(table)
+                .where(table.c.article_id == a.c.id)
+                .scalar_subquery()
+            )
+
+        query = select(
+            a.c.id,
+            a.c.title,
+            a.c.publisher,
+            a.c.published,
+            a.c.url,
+            a.c.extractor_version,
+            counted(schema.actors).label("n_actors"),
+            counted(schema.proposals).label("n_proposals"),
+            counted(schema.stances).label("n_stances"),
+            counted(schema.events).label("n_events"),
+        ).order_by(a.c.published, a.c.id)
+        with self.engine.connect() as conn:
+            return [
+                ArticleRow(
+                    id=row.id,
+                    title=row.title,
+                    publisher=row.publisher,
+                    published=row.published,
+                    url=row.url,
+                    extractor_version=row.extractor_version,
+                    actors=row.n_actors,
+                    proposals=row.n_proposals,
+                    stances=row.n_stances,
+                    events=row.n_events,
+                )
+                for row in conn.execute(query)
+            ]
+
+
+def _insert_facts(conn: Connection, article_id: str, record: Record) -> None:
+    """Spread ``record`` over the fact tables."""
+
+    def rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"article_id": article_id, "seq": i, **item} for i, item in enumerate(items)]
+
+    batches: list[tuple[Any, list[dict[str, Any]]]] = [
+        (
+            schema.actors,
+            [
+                {
+                    "actor_id": x.id,
+                    "name": x.name,
+                    "kind": x.kind,
+                    "country": x.country,
+                    "roles": list(x.roles),
+                    "mentions": [list(m) for m in x.mentions],
+                }
+                for x in record.actors
+            ],
+        ),
+        (
+            schema.people,
+            [
+                {
+                    "name": x.name,
+                    "affiliation": x.affiliation,
+                    "title": x.title,
+                    "mentions": [list(m) for m in x.mentions],
+                }
+                for x in record.people
+            ],
+        ),
+        (
+            schema.sources,
+            [
+                {
+                    "source_id": x.id,
+                    "kind": x.kind,
+                    "name": x.name,
+                    "affiliation": x.affiliation,
+                    "mentions": [list(m) for m in x.mentions],
+                }
+                for x in record.sources
+            ],
+        ),
+        (
+            schema.proposals,
+            [
+                {
+                    "proposal_id": p.id,
+                    "label": p.label,
+                    "proposer": p.proposer,
+                    "channel": list(p.channel),
+                    "status": p.status,
+                    "parent": p.parent,
+                    "evidence": [list(e) for e in p.evidence or []],
+                }
+                for p in record.proposals
+            ],
+        ),
+        (
+            schema.terms,
+            [
+                {
+                    "proposal_id": p.id,
+                    "term_type": t.type,
+                    "params": t.params,
+                    "phase": t.phase,
+                    "evidence": [list(e) for e in t.evidence or []],
+                }
+                for p in record.proposals
+                for t in p.terms
+            ],
+        ),
+        (
+            schema.stances,
+            [
+                {
+                    "actor_id": s.actor,
+                    "stance": s.stance,
+                    "proposal_id": s.proposal,
+                    "term_type": s.term,
+                    "speaker": s.speaker,
+                    "conditions": list(s.conditions),
+                    "source_id": s.source,
+                    "certainty": s.certainty,
+                    "evidence": [list(e) for e in s.evidence or []],
+                }
+                for s in record.stances
+            ],
+        ),
+        (
+            schema.events,
+            [
+                {
+                    "event_type": e.type,
+                    "mode": e.mode,
+                    "actors": list(e.actors),
+                    "recipients": list(e.recipients),
+                    "date": e.date,
+                    "date_text": e.date_text,
+                    "location": e.location,
+                    "source_id": e.source,
+                    "evidence": [list(x) for x in e.evidence or []],
+                }
+                for e in record.events
+            ],
+        ),
+    ]
+    for table, items in batches:
+        if items:
+            conn.execute(table.insert(), rows(items))
