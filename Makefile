@@ -1,0 +1,43 @@
+# Everything installs into .venv/ at the repository root.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= parley.db
+
+.PHONY: run test install install-dev lint bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## run: ingest the bundled sample articles into ./parley.db and show what was found
+run: install
+	$(BIN)/parley ingest parley/samples/articles --db $(DB)
+	$(BIN)/parley articles --db $(DB)
+
+## test: install the dev extra and run the whole test suite
+test: install-dev
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check parley tests bench
+
+eval: install
+	$(BIN)/parley eval tests/data/dev
+
+bench: install
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

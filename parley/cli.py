@@ -1,0 +1,310 @@
+"""The ``parley`` command line: a thin shell over the library.
+
+Each command parses its arguments, calls one library function and formats the result.
+Library errors (:class:`~parley.errors.ParleyError`) become ``Error: …`` and exit status 1.
+Data goes to standard output; progress, warnings and summaries go to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from . import __version__
+from .errors import ParleyError
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err = Console(stderr=True, highlight=False)
+
+
+def _out() -> Console:
+    # built per call so that CliRunner's captured stdout is used in tests
+    return Console(file=click.get_text_stream("stdout"), highlight=False, soft_wrap=True)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn library errors into ``Error: …`` and exit status 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ParleyError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db",
+        envvar="PARLEY_DB",
+        default=None,
+        metavar="URL",
+        help="Store: a SQLite path or a database URL (default $PARLEY_DB or ./parley.db).",
+    )(fn)
+
+
+def meta_options(fn: F) -> F:
+    """--published/--url/--title/--publisher for plain-text inputs."""
+    for name, help_text in reversed(
+        [
+            ("--published", "Publication date (ISO) for .txt inputs and stdin."),
+            ("--url", "URL of the article for .txt inputs and stdin."),
+            ("--title", "Title for .txt inputs and stdin."),
+            ("--publisher", "Publisher for .txt inputs and stdin."),
+        ]
+    ):
+        fn = click.option(name, default=None, help=help_text)(fn)
+    return fn
+
+
+def _meta(published: str | None, url: str | None, title: str | None, publisher: str | None) -> dict[str, Any]:
+    return {"published": published, "url": url, "title": title, "publisher": publisher}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parley")
+def cli() -> None:
+    """Parley: news about ceasefire and peace negotiations, turned into source-linked records."""
+
+
+# -- extract ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write DIR/<input stem>.json per article instead of JSON lines on stdout.")
+@click.option("--with-text", is_flag=True, help="Include the article text in each record.")
+@meta_options
+@handle_errors
+def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, published: str | None,
+            url: str | None, title: str | None, publisher: str | None) -> None:
+    """Extract a record from each article in PATHS (files, folders, or - for stdin).
+
+    Prints one parley.record/1 record per article as JSON lines, or with --out writes
+    DIR/<input file stem>.json (for .jsonl inputs, DIR/<line's "id" or line number>.json).
+    Inputs that cannot be read are reported on stderr and skipped; the exit status is 1
+    if any input was skipped.
+    """
+    from .batch import extract_paths
+    from .extract.pipeline import Extractor
+    from .ingest import Skipped
+
+    extractor = Extractor()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    stdout = click.get_text_stream("stdout")
+    used: dict[str, int] = {}
+    skipped = written = 0
+    for outcome in extract_paths(paths, extractor, meta=_meta(published, url, title, publisher)):
+        if isinstance(outcome, Skipped):
+            skipped += 1
+            err.print(f"[yellow]skipped[/] {escape(str(outcome))}")
+            continue
+        if outcome.record is None:
+            skipped += 1
+            err.print(f"[yellow]skipped[/] {escape(outcome.article.origin)}: {escape(outcome.error or '')} \\[extraction_failed]")
+            continue
+        record = outcome.record
+        if with_text:
+            record.article.text = outcome.article.text
+        if out_dir is None:
+            stdout.write(record.to_json(with_text=with_text) + "\n")
+        else:
+            stem = outcome.article.stem
+            used[stem] = used.get(stem, 0) + 1
+            if used[stem] > 1:
+                stem = f"{stem}-{used[stem]}"
+                err.print(f"[yellow]note[/] two inputs share a name; writing {stem}.json for {outcome.article.origin}")
+            (out_dir / f"{stem}.json").write_text(record.to_json(with_text=with_text, indent=2) + "\n", encoding="utf-8")
+        written += 1
+    if out_dir is not None:
+        err.print(f"wrote {written} record(s) to {out_dir}")
+    if skipped:
+        err.print(f"[yellow]{skipped} input(s) skipped[/]")
+        sys.exit(1)
+
+
+# -- ingest -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@meta_options
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: str | None,
+           title: str | None, publisher: str | None, as_json: bool) -> None:
+    """Extract and store every article in PATHS (idempotent by article id).
+
+    Articles already stored by this extractor version are left as they are; older records
+    are re-extracted. Each article is stored in its own transaction. Unreadable inputs are
+    reported, counted and skipped; the exit status is 1 if any input was skipped.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest_paths
+    from .extract.pipeline import Extractor
+    from .store.store import Store
+
+    store = Store.open(db)
+    extractor = Extractor()
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
+        TimeElapsedColumn(), console=err, transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None, last="")
+
+        def on_outcome(kind: str, item: Any) -> None:
+            progress.update(task, advance=1, last=f"{kind}: {getattr(item, 'origin', '')}"[-60:])
+
+        summary = ingest_paths(paths, store=store, extractor=extractor,
+                               meta=_meta(published, url, title, publisher), on_outcome=on_outcome)
+    if as_json:
+        click.echo(json.dumps({"db": store.url, **summary.to_dict()}, indent=2))
+    else:
+        _print_summary(summary, store.url)
+    store.close()
+    if summary.skipped:
+        sys.exit(1)
+
+
+def _print_summary(summary: Any, url: str) -> None:
+    table = Table(title=f"ingest into {url}", show_header=True)
+    table.add_column("outcome")
+    table.add_column("articles", justify="right")
+    for label, items in (("stored", summary.stored), ("updated (re-extracted)", summary.updated),
+                         ("unchanged", summary.unchanged), ("skipped", summary.skipped)):
+        table.add_row(label, str(len(items)))
+    err.print(table)
+    for skip in summary.skipped:
+        err.print(f"  [yellow]skipped[/] {escape(str(skip))}", soft_wrap=True)
+
+
+# -- reading the store ----------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@handle_errors
+def articles(db: str | None, as_json: bool) -> None:
+    """List the stored articles."""
+    from .store.store import Store
+
+    with Store.open(db) as store:
+        rows = store.articles()
+    if as_json:
+        click.echo(json.dumps([row.__dict__ if hasattr(row, "__dict__") else _row(row) for row in rows], indent=2))
+        return
+    table = Table(show_header=True)
+    for col in ("id", "published", "publisher", "title", "actors", "proposals", "stances", "events"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(row.id.removeprefix("sha256:")[:12], row.published or "", row.publisher or "",
+                      row.title or "", str(row.actors), str(row.proposals), str(row.stances), str(row.events))
+    _out().print(table)
+    if not rows:
+        err.print("the store is empty; add articles with `parley ingest PATH`")
+
+
+def _row(row: Any) -> dict[str, Any]:
+    return {slot: getattr(row, slot) for slot in row.__slots__}
+
+
+@cli.command()
+@click.argument("article_id")
+@db_option
+@click.option("--with-text", is_flag=True, help="Include the article text.")
+@handle_errors
+def show(article_id: str, db: str | None, with_text: bool) -> None:
+    """Print the stored record of ARTICLE_ID (an id or an unambiguous prefix)."""
+    from .store.store import Store
+
+    with Store.open(db) as store:
+        record = store.record(article_id)
+        if with_text:
+            record.article.text = store.article_text(article_id)
+    click.echo(record.to_json(with_text=with_text, indent=2))
+
+
+# -- eval, schema ---------------------------------------------------------------------------
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list what was missed and what was spurious.")
+@handle_errors
+def eval_cmd(gold_dir: Path | None, as_json: bool, verbose: bool) -> None:
+    """Score the extractor against the gold records in GOLD_DIR (SCORING.md)."""
+    from .evaluate import load_gold_dir, render_misses, render_report
+    from .evaluate.run import evaluate
+
+    if gold_dir is None:
+        raise click.UsageError("give GOLD_DIR")
+    report = evaluate(load_gold_dir(gold_dir))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    render_report(report, _out())
+    if verbose:
+        render_misses(report, _out())
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of parley.record/1."""
+    from .record import record_json_schema
+
+    click.echo(json.dumps(record_json_schema(), indent=2))
+
+
+# -- actors ---------------------------------------------------------------------------------
+
+
+@cli.group()
+def actors() -> None:
+    """The actor registry."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def actors_lookup(name: str, as_json: bool) -> None:
+    """Find the registry actors that NAME can refer to."""
+    from .lexicon.actors import ActorRegistry
+
+    found = ActorRegistry.load().lookup(name)
+    if as_json:
+        click.echo(json.dumps([{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country} for a in found], indent=2))
+        return
+    if not found:
+        raise click.ClickException(f"no actor in the registry is called {name!r}")
+    table = Table(show_header=True)
+    for col in ("id", "name", "kind", "country", "aliases"):
+        table.add_column(col, overflow="fold")
+    for a in found:
+        table.add_row(a.id, a.name, a.kind, a.country or "", ", ".join(a.aliases[:6]))
+    _out().print(table)
+
+
+def main() -> None:
+    cli(prog_name="parley")
