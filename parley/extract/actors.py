@@ -31,6 +31,9 @@ MEDIA = "MEDIA"
 _MOTION_VERBS = frozenset(
     {"travel", "fly", "go", "return", "arrive", "head", "move", "relocate", "deploy", "come", "flee"}
 )
+_ENVOYS = frozenset(
+    {"delegation", "envoy", "team", "troop", "force", "negotiator", "official", "minister", "mission", "representative", "soldier"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "dative", "attr", "ROOT", "appos", "oprd"})
 
 
@@ -184,7 +187,13 @@ class ActorRuler:
         if p in ("of", "from"):
             return False
         if p == "to":
-            return not (prep.head.pos_ == "VERB" and prep.head.lemma_ in _MOTION_VERBS)
+            verb = prep.head
+            if verb.pos_ != "VERB":
+                return True
+            if verb.lemma_ in _MOTION_VERBS:
+                return False  # "flew to Moscow"
+            sent_people = any(c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in verb.children)
+            return not sent_people  # "sent a delegation to Cairo" is a place; "a message to Washington" is not
         return p not in self.locative_preps
 
     def _armies(self, doc: Doc, mentions: list[ActorMention], taken: set[int]) -> list[ActorMention]:

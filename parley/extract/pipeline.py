@@ -29,6 +29,7 @@ from . import actors as _actors  # noqa: F401  (registers the parley_* factories
 from . import coref as _coref  # noqa: F401
 from . import people as _people  # noqa: F401
 from . import proposals as _proposals  # noqa: F401
+from . import roles as _roles  # noqa: F401
 from . import sources as _sources  # noqa: F401
 from . import stances as _stances  # noqa: F401
 from .analysis import Analysis
@@ -46,6 +47,7 @@ COMPONENTS = (
     "parley_coref",
     "parley_proposals",
     "parley_stances",
+    "parley_roles",
 )
 
 # Hyphenated words that the tokenizer should keep whole: split, "counter - proposal" parses
