@@ -244,6 +244,31 @@ def show(article_id: str, db: str | None, with_text: bool) -> None:
     click.echo(record.to_json(with_text=with_text, indent=2))
 
 
+@cli.command()
+@click.argument("path")
+@meta_options
+@click.option("--layer", "layers", multiple=True,
+              type=click.Choice(["actor", "person", "source", "proposal", "term", "stance", "event"]),
+              help="Show only these layers (repeatable).")
+@handle_errors
+def explain(path: str, published: str | None, url: str | None, title: str | None, publisher: str | None,
+            layers: tuple[str, ...]) -> None:
+    """Show an article with each fact's evidence highlighted and the rule that produced it."""
+    from .explain import explain_article, render_explanation
+    from .extract.pipeline import Extractor
+    from .ingest import read_path
+
+    articles = read_path(path, **_meta(published, url, title, publisher))
+    extractor = Extractor()
+    console = _out()
+    for article in articles:
+        facts = explain_article(extractor, article)
+        if layers:
+            facts = [f for f in facts if f.layer in layers]
+        console.rule(escape(article.title or article.origin))
+        render_explanation(console, article.text, facts)
+
+
 # -- eval, schema ---------------------------------------------------------------------------
 
 

@@ -124,8 +124,11 @@ class ActorRuler:
         if ent != "PERSON":
             return False
         doc = span.doc
-        before = span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON" and doc[span.start - 1].is_title
-        after = span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and doc[span.end].is_title
+        def name_word(token: Token) -> bool:
+            return token.ent_type_ == "PERSON" and token.is_title and not token.is_stop and token.pos_ == "PROPN"
+
+        before = span.start > 0 and name_word(doc[span.start - 1])
+        after = span.end < len(doc) and name_word(doc[span.end])
         return before or after
 
     def _head_phrase(self, token: Token) -> tuple[str, str]:

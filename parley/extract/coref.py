@@ -45,6 +45,11 @@ def _conjuncts(token: Token) -> list[Token]:
 def parties_of(doc: Doc, analysis: Analysis) -> list[str]:
     """The article's parties: actors joined by "between X and Y", else the two most
     mentioned states or armed groups that are not mediators."""
+    return _parties(doc, analysis)[0]
+
+
+def _parties(doc: Doc, analysis: Analysis) -> tuple[list[str], bool]:
+    """The parties, and whether the text states them ("between X and Y") or they are a guess."""
     registry = load_lexicons().actors
     mediators = set(analysis.extra.get("mediators", ()))
     for token in doc:
@@ -60,13 +65,13 @@ def parties_of(doc: Doc, analysis: Analysis) -> list[str]:
                 found.append(mention.actor)
         found = [a for a in found if a not in mediators]
         if len(found) >= 2:
-            return found
+            return found, True
     counts: Counter[str] = Counter()
     for m in analysis.actor_mentions:
         entry = registry.get(m.actor)
         if m.agentive and entry is not None and entry.kind in ("state", "armed_group") and m.actor not in mediators:
             counts[m.actor] += 1
-    return [actor for actor, _ in counts.most_common(2)]
+    return [actor for actor, _ in counts.most_common(2)], False
 
 
 def _mediators(doc: Doc, analysis: Analysis) -> list[str]:
@@ -180,7 +185,9 @@ class Coref:
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
         analysis.extra["mediators"] = _mediators(doc, analysis)
-        analysis.extra["parties"] = parties_of(doc, analysis)
+        parties, stated = _parties(doc, analysis)
+        analysis.extra["parties"] = parties
+        analysis.extra["parties_stated"] = stated
         return doc
 
 

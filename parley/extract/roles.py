@@ -125,6 +125,10 @@ class RoleFinder:
                 if obj is not None:
                     return actors_of(doc, analysis, obj)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "xcomp":  # "asked Turkey to carry …": Turkey carries
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return actors_of(doc, analysis, obj)
         if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ == "acl":
@@ -185,9 +189,12 @@ class RoleFinder:
     def _party_roles(analysis: Analysis, roles: dict[str, list[str]], give) -> None:  # type: ignore[no-untyped-def]
         registry = load_lexicons().actors
         third = {"mediator", "facilitator", "host", "guarantor", "monitor", "observer_witness", "endorser", "relay"}
-        candidates = list(analysis.extra.get("parties", ()))
+        candidates = [a for a in analysis.extra.get("parties", ()) if analysis.extra.get("parties_stated") or not (set(roles.get(a, [])) & third)]
         for p in analysis.proposals:
-            if p.proposer and not (set(roles.get(p.proposer, [])) & third):
+            # a proposal's author is a party when it is a side in arms or answers another's text;
+            # a state that only drafts or brokers is a third party
+            entry = registry.get(p.proposer) if p.proposer else None
+            if entry is not None and (entry.kind == "armed_group" or p.counter) and not (set(roles.get(p.proposer, [])) & third):
                 candidates.append(p.proposer)
         for s in analysis.stances:
             if s.stance in _PARTY_STANCES and not (set(roles.get(s.actor, [])) & third):

@@ -179,13 +179,15 @@ class SourceFinder:
         self, doc: Doc, analysis: Analysis, phrase: Span, speaker: Token, actor: str | None
     ) -> int | None:
         head = speaker.lemma_.lower()
+        definite = phrase[0].lower_ == "the"
         if head == "one":
             of = next((c for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if inner is None:
                 return None
             head = inner.lemma_.lower()
-        if phrase[0].lower_ == "the" and actor is None:
+            definite = any(c.lower_ == "the" for c in inner.children)  # "one of the sources"
+        if definite and actor is None:
             for index in range(len(analysis.sources) - 1, -1, -1):
                 source = analysis.sources[index]
                 if source.kind == "anonymous" and source.name and head in fold(source.name).split():
