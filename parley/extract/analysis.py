@@ -72,7 +72,7 @@ class DateMention:
     end: int
     text: str  # exactly the text of the span (an event's date_text)
     value: str | None  # ISO: "2025-05-04", "2024-11-27T04:00", "2025-05" (month), "2025-W18" (week)
-    kind: str  # weekday | absolute | relative | anchored | month | week | year | time | range
+    kind: str  # weekday | absolute | relative | anchored | month | week | year | time | range | dateline
     rule: str  # the rule that resolved it, for `parley explain`
 
 

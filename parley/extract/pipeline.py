@@ -27,6 +27,7 @@ from ..ingest.article import Article
 from ..record import Record
 from . import actors as _actors  # noqa: F401  (registers the parley_* factories)
 from . import coref as _coref  # noqa: F401
+from . import dates as _dates  # noqa: F401
 from . import people as _people  # noqa: F401
 from . import proposals as _proposals  # noqa: F401
 from . import roles as _roles  # noqa: F401
@@ -45,6 +46,7 @@ COMPONENTS = (
     "parley_people",
     "parley_sources",
     "parley_coref",
+    "parley_dates",
     "parley_proposals",
     "parley_stances",
     "parley_roles",
