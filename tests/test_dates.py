@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -577,19 +576,6 @@ def test_dates_dev_datelines(dev_docs) -> None:
         first = doc._.parley.dates[0]
         assert first.kind == "dateline"
         assert first.value == gold["article"]["published"]
-
-
-def test_dates_cost_is_small_next_to_spacy(nlp, ruler) -> None:
-    texts = [g["article"]["text"] for g in _gold()] * 2
-    start = time.perf_counter()
-    docs = list(nlp.pipe(texts))
-    spacy_cost = time.perf_counter() - start
-    start = time.perf_counter()
-    for doc in docs:
-        doc._.parley = Analysis(published=TUE)
-        ruler(doc)
-    rule_cost = time.perf_counter() - start
-    assert rule_cost < 0.25 * spacy_cost
 
 
 def test_dates_runs_in_the_extractor_pipeline(nlp) -> None:
