@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= parley.db
 
-.PHONY: run test install install-dev lint bench eval clean
+.PHONY: run test test-postgres install install-dev lint bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,postgres]"
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -26,9 +26,14 @@ run: install
 	$(BIN)/parley ingest parley/samples/articles --db $(DB)
 	$(BIN)/parley articles --db $(DB)
 
-## test: install the dev extra and run the whole test suite
+## test: install the dev and postgres extras and run the whole test suite (the PostgreSQL
+## store tests run when PARLEY_TEST_POSTGRES names a server, and skip otherwise)
 test: install-dev
 	$(BIN)/python -m pytest -q
+
+## test-postgres: the whole suite beside a throwaway PostgreSQL server, as CI runs it
+test-postgres: install-dev
+	bash .ci/with-postgres $(BIN)/python -m pytest -q
 
 lint: install-dev
 	$(BIN)/ruff check parley tests bench

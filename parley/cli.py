@@ -7,20 +7,25 @@ Data goes to standard output; progress, warnings and summaries go to standard er
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
 from .errors import ParleyError
+
+if TYPE_CHECKING:
+    from .extract.pipeline import Extractor
 
 __all__ = ["cli", "main"]
 
@@ -31,7 +36,35 @@ err = Console(stderr=True, highlight=False)
 
 def _out() -> Console:
     # built per call so that CliRunner's captured stdout is used in tests
-    return Console(file=click.get_text_stream("stdout"), highlight=False, soft_wrap=True)
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+
+
+def _say(message: str, *, label: str | None = None) -> None:
+    """One line on stderr, never wrapped: ``label`` (coloured on a terminal) then ``message``.
+
+    Skip reports name long paths; rich would fold them at the console width into fragments
+    that no longer read (or grep) as one line per input.
+    """
+    if label is not None:
+        message = f"{click.style(label, fg='yellow')} {message}"
+    click.echo(message, err=True)
+
+
+def _skip_line(where: str, detail: str, reason: str) -> None:
+    """``skipped <where>: <detail> [<reason>]``, one line per skipped input."""
+    _say(f"{where}: {' '.join(detail.split())} [{reason}]", label="skipped")
+
+
+@functools.cache
+def shared_extractor() -> Extractor:
+    """The process's :class:`~parley.extract.pipeline.Extractor`, built on first use.
+
+    Loading the model takes seconds; a process that runs several commands (the tests, through
+    click's CliRunner) builds it once.
+    """
+    from .extract.pipeline import Extractor
+
+    return Extractor()
 
 
 def handle_errors(fn: F) -> F:
@@ -101,41 +134,43 @@ def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, publi
     if any input was skipped.
     """
     from .batch import extract_paths
-    from .extract.pipeline import Extractor
     from .ingest import Skipped
 
-    extractor = Extractor()
+    extractor = shared_extractor()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    stdout = click.get_text_stream("stdout")
-    used: dict[str, int] = {}
+    used: set[str] = set()
     skipped = written = 0
     for outcome in extract_paths(paths, extractor, meta=_meta(published, url, title, publisher)):
         if isinstance(outcome, Skipped):
             skipped += 1
-            err.print(f"[yellow]skipped[/] {escape(str(outcome))}")
+            _skip_line(outcome.where, outcome.detail, outcome.reason)
             continue
         if outcome.record is None:
             skipped += 1
-            err.print(f"[yellow]skipped[/] {escape(outcome.article.origin)}: {escape(outcome.error or '')} \\[extraction_failed]")
+            _skip_line(outcome.article.origin, outcome.error or "unknown error", "extraction_failed")
             continue
         record = outcome.record
         if with_text:
             record.article.text = outcome.article.text
         if out_dir is None:
-            stdout.write(record.to_json(with_text=with_text) + "\n")
+            click.echo(record.to_json(with_text=with_text))
         else:
-            stem = outcome.article.stem
-            used[stem] = used.get(stem, 0) + 1
-            if used[stem] > 1:
-                stem = f"{stem}-{used[stem]}"
-                err.print(f"[yellow]note[/] two inputs share a name; writing {stem}.json for {outcome.article.origin}")
+            stem = name = outcome.article.stem
+            n = 1
+            while name in used:
+                n += 1
+                name = f"{stem}-{n}"
+            used.add(name)
+            if name != stem:
+                _say(f"two inputs share the name {stem}; writing {name}.json for {outcome.article.origin}", label="note")
+            stem = name
             (out_dir / f"{stem}.json").write_text(record.to_json(with_text=with_text, indent=2) + "\n", encoding="utf-8")
         written += 1
     if out_dir is not None:
-        err.print(f"wrote {written} record(s) to {out_dir}")
+        _say(f"wrote {written} record(s) to {out_dir}")
     if skipped:
-        err.print(f"[yellow]{skipped} input(s) skipped[/]")
+        _say(f"{skipped} input(s) skipped", label="error:")
         sys.exit(1)
 
 
@@ -159,42 +194,46 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .batch import ingest_paths
-    from .extract.pipeline import Extractor
     from .store.store import Store
 
     store = Store.open(db)
-    extractor = Extractor()
-    progress = Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
-        TimeElapsedColumn(), console=err, transient=True,
-    )
-    with progress:
-        task = progress.add_task("ingest", total=None, last="")
+    try:
+        extractor = shared_extractor()
+        meta = _meta(published, url, title, publisher)
+        if err.is_terminal:  # a live bar for people; nothing at all in logs and pipes
+            progress = Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[last]}"), TimeElapsedColumn(), console=err, transient=True,
+            )
+            with progress:
+                task = progress.add_task("ingest", total=None, last="")
 
-        def on_outcome(kind: str, item: Any) -> None:
-            progress.update(task, advance=1, last=f"{kind}: {getattr(item, 'origin', '')}"[-60:])
+                def on_outcome(kind: str, item: Any) -> None:
+                    last = f"{kind}: {getattr(item, 'origin', '')}"[-60:]
+                    progress.update(task, advance=1, last=escape(last))
 
-        summary = ingest_paths(paths, store=store, extractor=extractor,
-                               meta=_meta(published, url, title, publisher), on_outcome=on_outcome)
+                summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta,
+                                       on_outcome=on_outcome)
+        else:
+            summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta)
+    finally:
+        store.close()
     if as_json:
         click.echo(json.dumps({"db": store.url, **summary.to_dict()}, indent=2))
     else:
         _print_summary(summary, store.url)
-    store.close()
     if summary.skipped:
         sys.exit(1)
 
 
 def _print_summary(summary: Any, url: str) -> None:
-    table = Table(title=f"ingest into {url}", show_header=True)
-    table.add_column("outcome")
-    table.add_column("articles", justify="right")
+    """The counts, then one line per skipped input (plain lines: never wrapped)."""
+    _say(f"ingest into {url}")
     for label, items in (("stored", summary.stored), ("updated (re-extracted)", summary.updated),
                          ("unchanged", summary.unchanged), ("skipped", summary.skipped)):
-        table.add_row(label, str(len(items)))
-    err.print(table)
+        _say(f"  {label:<24}{len(items):>6}")
     for skip in summary.skipped:
-        err.print(f"  [yellow]skipped[/] {escape(str(skip))}", soft_wrap=True)
+        _skip_line(skip.where, skip.detail, skip.reason)
 
 
 # -- reading the store ----------------------------------------------------------------------
@@ -213,15 +252,34 @@ def articles(db: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([row.__dict__ if hasattr(row, "__dict__") else _row(row) for row in rows], indent=2))
         return
-    table = Table(show_header=True)
-    for col in ("id", "published", "publisher", "title", "actors", "proposals", "stances", "events"):
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(row.id.removeprefix("sha256:")[:12], row.published or "", row.publisher or "",
-                      row.title or "", str(row.actors), str(row.proposals), str(row.stances), str(row.events))
-    _out().print(table)
+    out = _out()
+    out.print(_articles_table(rows, out.width))
     if not rows:
         err.print("the store is empty; add articles with `parley ingest PATH`")
+
+
+def _articles_table(rows: list[Any], width: int) -> Table:
+    """One line per article at any width: a 12-character id, the publication date, the title
+    cut to fit (…), the fact counts; the publisher too when the console is 100 columns or more.
+    ``--json`` has every field in full."""
+    with_publisher = width >= 100
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=0,
+                  width=width)
+    table.add_column("id", no_wrap=True, min_width=12)
+    table.add_column("published", no_wrap=True, min_width=10)
+    if with_publisher:
+        table.add_column("publisher", no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=8)
+    for col in ("actors", "proposals", "stances", "events"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for row in rows:
+        cells = [row.id.removeprefix("sha256:")[:12], (row.published or "")[:10]]
+        if with_publisher:
+            cells.append(escape(row.publisher or ""))
+        cells += [escape(row.title or ""), str(row.actors), str(row.proposals), str(row.stances),
+                  str(row.events)]
+        table.add_row(*cells)
+    return table
 
 
 def _row(row: Any) -> dict[str, Any]:
@@ -255,11 +313,10 @@ def explain(path: str, published: str | None, url: str | None, title: str | None
             layers: tuple[str, ...]) -> None:
     """Show an article with each fact's evidence highlighted and the rule that produced it."""
     from .explain import explain_article, render_explanation
-    from .extract.pipeline import Extractor
     from .ingest import read_path
 
     articles = read_path(path, **_meta(published, url, title, publisher))
-    extractor = Extractor()
+    extractor = shared_extractor()
     console = _out()
     for article in articles:
         facts = explain_article(extractor, article)
@@ -284,7 +341,7 @@ def eval_cmd(gold_dir: Path | None, as_json: bool, verbose: bool) -> None:
 
     if gold_dir is None:
         raise click.UsageError("give GOLD_DIR")
-    report = evaluate(load_gold_dir(gold_dir))
+    report = evaluate(load_gold_dir(gold_dir), shared_extractor())
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
         return

@@ -13,7 +13,9 @@ type, a source id). Gold records (ANNOTATION.md) use the same classes: they carr
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -55,7 +57,7 @@ __all__ = [
     "record_json_schema",
 ]
 
-FORMAT = "parley.record/1"
+FORMAT: Final = "parley.record/1"
 
 Span = tuple[int, int]
 
@@ -234,24 +236,31 @@ class Record(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Record:
-        """References inside the record point at things the record defines."""
+        """References inside the record point at things the record defines.
+
+        Messages start with the field path in pydantic's dotted form (``stances.0.proposal``).
+        """
         proposals = {p.id: p for p in self.proposals}
         if len(proposals) != len(self.proposals):
-            raise ValueError("proposal ids must be unique")
+            repeated = _repeated(p.id for p in self.proposals)
+            raise ValueError(f"proposals: proposal ids must be unique ({repeated})")
         sources = {s.id for s in self.sources}
         if len(sources) != len(self.sources):
-            raise ValueError("source ids must be unique")
-        for p in self.proposals:
+            repeated = _repeated(s.id for s in self.sources)
+            raise ValueError(f"sources: source ids must be unique ({repeated})")
+        for i, p in enumerate(self.proposals):
             if p.parent is not None and p.parent not in proposals:
-                raise ValueError(f"proposal {p.id}: parent {p.parent!r} is not a proposal id")
+                raise ValueError(
+                    f"proposals.{i}.parent: {p.parent!r} is not a proposal id (proposal {p.id})"
+                )
         for i, s in enumerate(self.stances):
             if s.proposal is not None and s.proposal not in proposals:
-                raise ValueError(f"stances[{i}]: proposal {s.proposal!r} is not a proposal id")
+                raise ValueError(f"stances.{i}.proposal: {s.proposal!r} is not a proposal id")
             if s.source is not None and s.source not in sources:
-                raise ValueError(f"stances[{i}]: source {s.source!r} is not a source id")
+                raise ValueError(f"stances.{i}.source: {s.source!r} is not a source id")
         for i, e in enumerate(self.events):
             if e.source is not None and e.source not in sources:
-                raise ValueError(f"events[{i}]: source {e.source!r} is not a source id")
+                raise ValueError(f"events.{i}.source: {e.source!r} is not a source id")
         text = self.article.text
         if text is not None:
             self._check_offsets(len(text))
@@ -266,19 +275,19 @@ class Record(_Model):
                     )
 
         for i, a in enumerate(self.actors):
-            check(f"actors[{i}] {a.id}", a.mentions)
+            check(f"actors.{i}.mentions", a.mentions)
         for i, pe in enumerate(self.people):
-            check(f"people[{i}]", pe.mentions)
+            check(f"people.{i}.mentions", pe.mentions)
         for i, so in enumerate(self.sources):
-            check(f"sources[{i}]", so.mentions)
+            check(f"sources.{i}.mentions", so.mentions)
         for i, p in enumerate(self.proposals):
-            check(f"proposals[{i}]", p.evidence)
+            check(f"proposals.{i}.evidence", p.evidence)
             for j, t in enumerate(p.terms):
-                check(f"proposals[{i}].terms[{j}]", t.evidence)
+                check(f"proposals.{i}.terms.{j}.evidence", t.evidence)
         for i, st in enumerate(self.stances):
-            check(f"stances[{i}]", st.evidence)
+            check(f"stances.{i}.evidence", st.evidence)
         for i, ev in enumerate(self.events):
-            check(f"events[{i}]", ev.evidence)
+            check(f"events.{i}.evidence", ev.evidence)
 
     def check_text(self, text: str) -> None:
         """Raise :class:`RecordError` if any offset does not index ``text``."""
@@ -337,10 +346,29 @@ def load_record(data: dict[str, Any] | str, *, origin: str | None = None) -> Rec
             return Record.model_validate_json(data)
         return Record.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(part) for part in first["loc"])
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise RecordError(f"{loc}: {first['msg']}{more}", origin=origin) from None
+        raise RecordError(_describe(exc), origin=origin) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    """The first error of ``exc`` as ``field.path: message`` (and how many more there are)."""
+    first = exc.errors()[0]
+    loc = ".".join(str(part) for part in first["loc"])
+    error = (first.get("ctx") or {}).get("error")
+    # a ValueError raised by a validator: its own words, without pydantic's "Value error, "
+    msg = str(error) if first["type"] == "value_error" and error is not None else first["msg"]
+    if not loc:  # a record-level check: its message starts with the field path
+        text = msg
+    elif msg.split(":", 1)[0].startswith(loc + "."):  # e.g. events.0 → events.0.source: …
+        text = msg
+    else:
+        text = f"{loc}: {msg}"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return text + more
+
+
+def _repeated(ids: Iterable[str]) -> str:
+    counts = Counter(ids)
+    return "repeated: " + ", ".join(sorted(i for i, n in counts.items() if n > 1))
 
 
 def record_json_schema() -> dict[str, Any]:

@@ -15,7 +15,11 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from . import schema
 
-__all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "migration"]
+__all__ = ["MIGRATIONS", "WRITE", "apply_migrations", "applied_migrations", "migration"]
+
+WRITE = {"parley_write": True}
+"""Execution options of a transaction that writes: on SQLite it starts with BEGIN IMMEDIATE,
+taking the write lock at once (a second writer waits for it instead of failing midway)."""
 
 Migration = Callable[[Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -56,20 +60,23 @@ def applied_migrations(engine: Engine) -> list[str]:
         return []
     with engine.connect() as conn:
         rows = conn.execute(
-            select(schema.migrations.c.name).order_by(schema.migrations.c.applied_at)
+            select(schema.migrations.c.name).order_by(
+                schema.migrations.c.applied_at, schema.migrations.c.name
+            )
         )
         return [row.name for row in rows]
 
 
 def apply_migrations(engine: Engine) -> list[str]:
     """Apply every pending migration; return the names applied now."""
-    schema.metadata.create_all(engine, tables=[schema.migrations])
+    writer = engine.execution_options(**WRITE)
+    schema.metadata.create_all(writer, tables=[schema.migrations])
     done = set(applied_migrations(engine))
     applied: list[str] = []
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        with engine.begin() as conn:
+        with writer.begin() as conn:  # the migration and its record: one transaction
             fn(conn)
             conn.execute(
                 schema.migrations.insert().values(name=name, applied_at=datetime.now(UTC))

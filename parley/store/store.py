@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, make_url, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
 from ..ingest.article import Article
 from ..record import Record, load_record
 from . import schema
-from .migrations import apply_migrations
+from .migrations import WRITE, apply_migrations
 
 __all__ = ["DEFAULT_DB", "ArticleRow", "PutResult", "Store", "resolve_db_url"]
 
@@ -64,12 +65,42 @@ class ArticleRow:
     events: int
 
 
+def _masked(url: str) -> str:
+    """``url`` with its password (if any) replaced by ``***``, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The database's own words for ``exc``, on one line, without the SQL and its values."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).split("\n[SQL:", 1)[0]
+    return " ".join(text.split())
+
+
+PG_CONNECT_TIMEOUT = 10  # seconds; an unreachable host is an error, not a hang
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 would open transactions itself, only before INSERT/UPDATE/DELETE, so
+    # DDL (migrations) and the reads before a write would run outside them. Leave the
+    # transactions to SQLAlchemy instead (_sqlite_begin): every transaction, DDL included, is
+    # then one SQLite transaction, as on PostgreSQL.
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # a write takes the write lock at its start: in WAL mode a deferred transaction that read
+    # before another writer committed could not write at all (SQLITE_BUSY_SNAPSHOT)
+    write = conn.get_execution_options().get("parley_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Store:
@@ -78,6 +109,7 @@ class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
+        self.backend = engine.dialect.name  # "sqlite" or "postgresql"
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Store:
@@ -92,16 +124,20 @@ class Store:
                         raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
                 engine = create_engine(url)
                 event.listen(engine, "connect", _sqlite_pragmas)
+                event.listen(engine, "begin", _sqlite_begin)
             else:
-                engine = create_engine(url, pool_pre_ping=True)
+                connect_args: dict[str, Any] = {}
+                if url.startswith("postgresql") and "connect_timeout" not in url:
+                    connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
+                engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         except (ArgumentError, NoSuchModuleError) as exc:
             hint = ""
             if "postgres" in url:
                 hint = " (install the PostgreSQL extra: pip install 'parley[postgres]')"
-            raise StoreError(f"cannot use database URL {url!r}: {exc}{hint}") from None
+            raise StoreError(f"cannot use database URL {_masked(url)!r}: {exc}{hint}") from None
         except ModuleNotFoundError as exc:
             raise StoreError(
-                f"cannot use database URL {url!r}: {exc}. "
+                f"cannot use database URL {_masked(url)!r}: {exc}. "
                 "Install the PostgreSQL extra: pip install 'parley[postgres]'"
             ) from None
         store = cls(engine)
@@ -110,10 +146,28 @@ class Store:
         return store
 
     def migrate(self) -> list[str]:
+        """Apply the pending migrations (see :mod:`parley.store.migrations`); their names."""
         try:
             return apply_migrations(self.engine)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open or migrate store {self.url}: {exc.orig}") from None
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open or migrate store {self.url}: {_reason(exc)}") from None
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[Connection]:
+        """A connection for a read; database errors become :class:`StoreError`."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {what} from store {self.url}: {_reason(exc)}") from None
+
+    def _sorted(self, column: Any) -> Any:
+        """``column`` for ORDER BY, sorting the same on every backend: by code point (not by
+        the server's locale) and NULLs last."""
+        if self.backend == "postgresql":
+            column = column.collate("C")
+        return column.asc().nulls_last()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -128,7 +182,7 @@ class Store:
 
     def stored_version(self, article_id: str) -> str | None:
         """The extractor version of the stored record of ``article_id``, or None."""
-        with self.engine.connect() as conn:
+        with self._reading(f"article {article_id}") as conn:
             return conn.execute(
                 select(schema.articles.c.extractor_version).where(
                     schema.articles.c.id == article_id
@@ -145,10 +199,11 @@ class Store:
         if record.article.id != article.id:
             raise StoreError(f"record {record.article.id} does not belong to article {article.id}")
         record.check_text(article.text)
+        _refuse_nul(article)
         version = record.extractor.version if record.extractor else "unknown"
         now = datetime.now(UTC)
         try:
-            with self.engine.begin() as conn:
+            with self.engine.execution_options(**WRITE).begin() as conn:
                 row = conn.execute(
                     select(schema.articles.c.extractor_version, schema.articles.c.ingested_at).where(
                         schema.articles.c.id == article.id
@@ -182,23 +237,33 @@ class Store:
                     )
                 _insert_facts(conn, article.id, record)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot store article {article.id} ({article.origin}): {exc}") from None
+            raise StoreError(
+                f"cannot store article {article.id} ({article.origin}): {_reason(exc)}"
+            ) from None
         return "stored" if row is None else "updated"
 
     # -- reading -----------------------------------------------------------------------
 
     def resolve_id(self, ref: str) -> str:
-        """The full article id for ``ref``: an id, an id without ``sha256:``, or a prefix."""
-        ref = ref.strip()
+        """The full article id for ``ref``: an id, an id without ``sha256:``, or a prefix.
+
+        Ids are lower-case hex, so ``ref`` is matched without regard to case; the match is
+        the same on every backend (SQLite's LIKE would ignore case, PostgreSQL's would not).
+        """
+        given = ref
+        ref = ref.strip().lower()
+        if ref in ("", "sha256:"):
+            raise NotFoundError("give an article id or a prefix of one (see `parley articles`)")
         needle = ref if ref.startswith("sha256:") else "sha256:" + ref
-        with self.engine.connect() as conn:
-            ids = list(
-                conn.execute(
-                    select(schema.articles.c.id)
-                    .where(schema.articles.c.id.startswith(needle, autoescape=True))
-                    .limit(2)
-                ).scalars()
-            )
+        ids_ = schema.articles.c.id
+        with self._reading("article ids") as conn:
+            ids = list(conn.execute(select(ids_).where(ids_ == needle)).scalars())
+            if not ids:
+                prefix = func.substr(ids_, 1, len(needle)) == needle
+                ids = list(
+                    conn.execute(select(ids_).where(prefix).order_by(ids_).limit(2)).scalars()
+                )
+        ref = given.strip()
         if not ids:
             raise NotFoundError(f"no stored article has id {ref!r} (see `parley articles`)")
         if len(ids) > 1:
@@ -208,7 +273,7 @@ class Store:
     def record(self, ref: str) -> Record:
         """The stored record of the article ``ref`` (see :meth:`resolve_id`)."""
         article_id = self.resolve_id(ref)
-        with self.engine.connect() as conn:
+        with self._reading(f"article {article_id}") as conn:
             data = conn.execute(
                 select(schema.articles.c.record).where(schema.articles.c.id == article_id)
             ).scalar_one()
@@ -216,28 +281,30 @@ class Store:
 
     def article_text(self, ref: str) -> str:
         article_id = self.resolve_id(ref)
-        with self.engine.connect() as conn:
+        with self._reading(f"article {article_id}") as conn:
             return conn.execute(
                 select(schema.articles.c.text).where(schema.articles.c.id == article_id)
             ).scalar_one()
 
     def records(self) -> Iterator[Record]:
-        """Every stored record, oldest publication first."""
-        with self.engine.connect() as conn:
+        """Every stored record, oldest publication first (undated ones last)."""
+        a = schema.articles
+        with self._reading("records") as conn:
             rows = conn.execute(
-                select(schema.articles.c.id, schema.articles.c.record).order_by(
-                    schema.articles.c.published, schema.articles.c.id
+                select(a.c.id, a.c.record).order_by(
+                    self._sorted(a.c.published), self._sorted(a.c.id)
                 )
             )
             for row in rows:
                 yield load_record(row.record, origin=row.id)
 
     def count(self) -> int:
-        with self.engine.connect() as conn:
+        with self._reading("the article count") as conn:
             return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
 
     def articles(self) -> list[ArticleRow]:
-        """The stored articles with counts of their facts, by publication date."""
+        """The stored articles with counts of their facts, by publication date (undated ones
+        last, then by id)."""
         a = schema.articles
 
         def counted(table: Any) -> Any:
@@ -259,8 +326,8 @@ class Store:
             counted(schema.proposals).label("n_proposals"),
             counted(schema.stances).label("n_stances"),
             counted(schema.events).label("n_events"),
-        ).order_by(a.c.published, a.c.id)
-        with self.engine.connect() as conn:
+        ).order_by(self._sorted(a.c.published), self._sorted(a.c.id))
+        with self._reading("articles") as conn:
             return [
                 ArticleRow(
                     id=row.id,
@@ -276,6 +343,17 @@ class Store:
                 )
                 for row in conn.execute(query)
             ]
+
+
+def _refuse_nul(article: Article) -> None:
+    """PostgreSQL cannot keep NUL characters in text; refuse them on every backend alike."""
+    for name in ("text", "title", "url", "publisher", "published", "origin"):
+        value = getattr(article, name)
+        if value and "\x00" in value:
+            raise StoreError(
+                f"cannot store article {article.id} ({article.origin}): its {name} contains "
+                "a NUL character (U+0000), which the store does not keep"
+            )
 
 
 def _insert_facts(conn: Connection, article_id: str, record: Record) -> None:
