@@ -751,3 +751,12 @@ def test_ingest_language_detection_of_foreign_text(text: str, code: str) -> None
 def test_ingest_short_text_is_undecidable() -> None:
     assert detect_language("Waffenruhe jetzt") == ("und", 0.0)
     assert is_english("Waffenruhe jetzt")
+
+
+def test_ingest_nul_character_in_json_text_is_refused(tmp_path) -> None:
+    path = tmp_path / "nul.json"
+    path.write_text('{"text": "Talks resumed in Doha\\u0000 on Monday."}', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_path(path)
+    assert caught.value.reason == "binary"
+    assert "nul.json" in str(caught.value) and "NUL" in str(caught.value)

@@ -167,6 +167,10 @@ def _make_article(
             origin, "too_large", f"the text is over the {_size(MAX_BYTES)} limit", line=line
         )
     checked = _checked_meta(meta, origin, line)
+    if "\x00" in text:
+        raise InputError(
+            origin, "binary", f"the text contains a NUL character at offset {text.index(chr(0))}", line=line
+        )
     norm = normalise_text(text)
     if not norm:
         raise InputError(origin, "empty", "there is no text (empty or only whitespace)", line=line)
