@@ -33,6 +33,7 @@ from . import proposals as _proposals  # noqa: F401
 from . import roles as _roles  # noqa: F401
 from . import sources as _sources  # noqa: F401
 from . import stances as _stances  # noqa: F401
+from . import terms as _terms  # noqa: F401
 from .analysis import Analysis
 from .build import build_record
 
@@ -47,6 +48,7 @@ COMPONENTS = (
     "parley_sources",
     "parley_coref",
     "parley_dates",
+    "parley_terms",
     "parley_proposals",
     "parley_stances",
     "parley_roles",
