@@ -159,6 +159,13 @@ def _antecedent(doc: Doc, analysis: Analysis, token: Token) -> list[str]:
     """The last agentive actor mentioned as a clause subject before ``token``; for "they",
     a coordinated subject if there is one."""
     plural = token.lower_ in ("they", "them", "their")
+    if token.lower_ == "its":
+        # "thanked the government for … its positive engagement": the nearest actor before it
+        # in the same sentence, whatever its role
+        near = [m for m in analysis.actor_mentions
+                if m.agentive and token.sent.start <= m.start and m.end <= token.i]
+        if near:
+            return [near[-1].actor]
     candidates = []
     for m in analysis.actor_mentions:
         if m.end > token.i or not m.agentive:

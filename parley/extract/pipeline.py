@@ -27,6 +27,7 @@ from ..ingest.article import Article
 from ..record import Record
 from . import actors as _actors  # noqa: F401  (registers the parley_* factories)
 from . import coref as _coref  # noqa: F401
+from . import dateline as _dateline  # noqa: F401
 from . import dates as _dates  # noqa: F401
 from . import people as _people  # noqa: F401
 from . import proposals as _proposals  # noqa: F401
@@ -106,6 +107,8 @@ class Extractor:
     def __init__(self, nlp: Language | None = None, *, components: Iterable[str] = COMPONENTS):
         self.nlp = nlp if nlp is not None else load_model()
         keep_whole(self.nlp)
+        if "parley_dateline" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("parley_dateline", before="parser")
         self.model_name = f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', 'model')}"
         for name in components:
             if name not in self.nlp.pipe_names:

@@ -136,23 +136,32 @@ class ProposalFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
-        mentions = [m for token in doc if (m := self._mention(doc, analysis, token)) is not None]
+        mentions: list[_Mention] = []
+        for token in doc:
+            mention = self._mention(doc, analysis, token, earlier=bool(mentions))
+            if mention is not None:
+                mentions.append(mention)
         proposals = self._cluster(doc, analysis, mentions)
         self._merge_descriptions(doc, proposals)
         analysis.proposals = proposals
-        self._agreed_provisions(doc, analysis)
-        analysis.extra["proposal_at"] = {
-            i: index for index, p in enumerate(analysis.proposals) for s, e in p.mentions for i in range(s, e)
-        }
+        self._index(analysis)
         self._attach_terms(doc, analysis)
-        for proposal in proposals:
+        if self._agreed_provisions(doc, analysis):
+            self._index(analysis)
+        for proposal in analysis.proposals:
             if proposal.status is None:
                 proposal.status = "agreed" if proposal.proposer is None else "tabled"
         return doc
 
+    @staticmethod
+    def _index(analysis: Analysis) -> None:
+        analysis.extra["proposal_at"] = {
+            i: index for index, p in enumerate(analysis.proposals) for s, e in p.mentions for i in range(s, e)
+        }
+
     # -- mentions ----------------------------------------------------------------------
 
-    def _mention(self, doc: Doc, analysis: Analysis, token: Token) -> _Mention | None:
+    def _mention(self, doc: Doc, analysis: Analysis, token: Token, *, earlier: bool = False) -> _Mention | None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
@@ -191,7 +200,7 @@ class ProposalFinder:
             if status is None and verb_lemma not in self.agreement_verbs and not definite:
                 return None
         elif lemma in self.weak or low in self.weak:
-            if not (evidence or verb_lemma in self.proposal_verbs or (definite and analysis.proposals)):
+            if not (evidence or verb_lemma in self.proposal_verbs or (definite and earlier)):
                 return None
         if counter and proposer is None and not definite:
             return None  # "asked for amendments", "a response": no text of anyone's yet
@@ -575,12 +584,15 @@ class ProposalFinder:
                 p.parent = remap.get(id(parent))
         proposals[:] = kept
 
-    def _agreed_provisions(self, doc: Doc, analysis: Analysis) -> None:
-        """"The two sides did agree to exchange …": an agreement on provisions, with no author."""
+    def _agreed_provisions(self, doc: Doc, analysis: Analysis) -> bool:
+        """"The two sides did agree to exchange …": provisions the parties agreed on. They
+        belong to the agreement already in the story, if there is one; else they make an
+        agreement of their own, with no author. Returns whether a proposal was added."""
         if not analysis.terms:
-            return
+            return False
         claimed = {n for p in analysis.proposals for n in p.terms}
-        proposal_tokens = {i for p in analysis.proposals for s, e in p.mentions for i in range(s, e)}
+        proposal_tokens = set(analysis.extra.get("proposal_at", {}))
+        added = False
         for token in doc:
             if token.lemma_.lower() != "agree" or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
                 continue
@@ -588,7 +600,7 @@ class ProposalFinder:
             if subject is None:
                 continue
             actors = actors_of(doc, analysis, subject)
-            if len(actors) < 2:
+            if len(actors) < 2 and subject.lower_ not in ("parties", "sides"):
                 continue
             region = [t.i for c in token.children if c.dep_ in ("xcomp", "prep", "dobj") for t in c.subtree]
             if any(i in proposal_tokens for i in region):
@@ -596,17 +608,21 @@ class ProposalFinder:
             terms = [n for n, t in enumerate(analysis.terms) if t.start in region and n not in claimed]
             if not terms:
                 continue
-            parent = None
-            if any(analysis.terms[n].type == "ceasefire_extension" for n in terms):
-                parent = next((i for i in range(len(analysis.proposals) - 1, -1, -1)
-                               if any(e <= token.i for _, e in analysis.proposals[i].mentions)), None)
-            label = "agreement to " + doc[token.i + 1 : min(token.right_edge.i + 1, token.i + 6)].text.removeprefix("to ")
-            analysis.proposals.append(
-                ProposalInfo(label=label, proposer=None, mentions=[(token.i, token.i + 1)], status="agreed",
-                             status_rank=_STATUS_RANK["agreed"], parent=parent, terms=terms, heads={"agree"},
-                             rule="agreed provisions")
-            )
+            extension = any(analysis.terms[n].type == "ceasefire_extension" for n in terms)
+            before = [i for i, p in enumerate(analysis.proposals) if any(s < token.i for s, _ in p.mentions) and not p.background]
+            current = before[-1] if before else None
+            if current is not None and analysis.proposals[current].proposer is None and not extension:
+                analysis.proposals[current].terms.extend(terms)  # the agreement already in the story
+            else:
+                label = "agreement to " + doc[token.i + 1 : min(token.right_edge.i + 1, token.i + 6)].text.removeprefix("to ")
+                analysis.proposals.append(
+                    ProposalInfo(label=label, proposer=None, mentions=[(token.i, token.i + 1)], status="agreed",
+                                 status_rank=_STATUS_RANK["agreed"], parent=current if extension else None,
+                                 terms=terms, heads={"agree"}, rule="agreed provisions")
+                )
+                added = True
             claimed.update(terms)
+        return added
 
     # -- terms ----------------------------------------------------------------------------
 
@@ -630,7 +646,7 @@ class ProposalFinder:
             if target is None and focus is not None and in_sentence:
                 if paragraph == focus_paragraph and self._continues(sent):
                     target = focus
-                elif self._mentions_phase(sent) or self._anaphor(sent):
+                elif self._mentions_phase(sent):
                     target = focus
             for n in in_sentence:
                 term = analysis.terms[n]
@@ -655,8 +671,8 @@ class ProposalFinder:
             if index is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             head = token.head
-            # "Under the package, …", "Under the text, …"
-            if token.dep_ == "pobj" and head.lower_ in ("under", "in") and head.i < token.i:
+            # "Under the package, …", "according to a copy of the agreement"
+            if self._framed_by(token):
                 return index
             # "The offer also calls for …", "the plan includes …"
             if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.content_verbs | {"be", "have", "would"}:
@@ -671,6 +687,23 @@ class ProposalFinder:
                 return focus
         return None
 
+    @staticmethod
+    def _framed_by(token: Token) -> bool:
+        """``token`` sits in "under …", "according to …" or "as set out in …"."""
+        node = token
+        for _ in range(4):
+            if node.dep_ != "pobj":
+                return False
+            prep = node.head
+            if prep.lower_ == "under" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
+                return True
+            if prep.lower_ == "in" and prep.head.lemma_.lower() in ("set", "lay", "outline", "describe", "envisage", "state"):
+                return True
+            node = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else prep
+            if node is prep:
+                return False
+        return False
+
     def _continues(self, sent: Span) -> bool:
         text = " " + sent.text.lower() + " "
         return any(f" {marker} " in text for marker in self.markers) or any(
@@ -680,9 +713,6 @@ class ProposalFinder:
     def _mentions_phase(self, sent: Span) -> bool:
         return any(t.lemma_.lower() in self.phase_words for t in sent)
 
-    @staticmethod
-    def _anaphor(sent: Span) -> bool:
-        return any(t.lower_ in ("it", "its") and t.dep_ in ("nsubj", "poss") for t in sent)
 
     @staticmethod
     def _owner_by_phrase(doc: Doc, term: object, mention_at: dict[int, int]) -> int | None:

@@ -47,6 +47,8 @@ _KEYS = {
     "condition_markers": list,
     "hedges": list,
     "party_words": list,
+    "judgement_words": list,
+    "demand_modals": list,
 }
 _NOUN_CUES = {
     "rejection": "rejects",
@@ -61,7 +63,7 @@ _NOUN_CUES = {
 _OBJECT_DEPS = ("dobj", "pobj", "xcomp", "attr", "oprd", "ccomp", "prep", "dative", "acomp")
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _SIGNING_BODIES = frozenset({"cabinet", "parliament", "knesset", "legislature", "government", "congress", "senate", "assembly", "council"})
-_CONDITION_MARKS = frozenset({"if", "provided", "providing", "once", "unless", "until"})
+_CONDITION_MARKS = frozenset({"if", "provided", "providing", "once", "unless", "until"})  # noqa: E501
 
 
 @dataclass(slots=True)
@@ -85,6 +87,8 @@ class StanceFinder:
         self.violation_nouns = frozenset(cues["violation_nouns"])
         self.hedges = tuple(cues["hedges"])
         self.condition_markers = tuple(cues["condition_markers"])
+        self.judgements = frozenset(cues["judgement_words"])
+        self.demand_modals = frozenset(cues["demand_modals"])
         self.phrases = Matcher(nlp.vocab)
         self.phrase_stance: dict[str, str] = {}
         for number, entry in enumerate(cues["phrases"]):
@@ -115,6 +119,12 @@ class StanceFinder:
                 found.append(_Cue(token, _NOUN_CUES[lemma], token.i, token.i + 1, lemma))
             elif token.lower_ in self.unacceptable:
                 found.append(_Cue(token, "rejects", token.i, token.i + 1, token.lower_))
+            elif token.lower_ in self.judgements and token.head.lemma_.lower() in ("call", "describe", "label", "brand", "deem"):
+                found.append(_Cue(token, "rejects", token.i, token.i + 1, token.lower_))  # "called the deal a bad one"
+            elif token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children) and any(
+                c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children if m.dep_ == "mark") for c in token.children
+            ):
+                found.append(_Cue(token, "?until", token.i, token.i + 1, "not … until"))  # "would not convene until …"
             elif lemma in ("receive", "respond", "reply", "answer") and token.pos_ == "VERB":
                 found.append(_Cue(token, f"?{lemma}", token.i, token.i + 1, lemma))
         found.sort(key=lambda c: c.start)
@@ -132,9 +142,42 @@ class StanceFinder:
         for cue in self.cues(doc):
             for stance in self._stances(doc, analysis, cue, focus, parties):
                 self._add(analysis, stance)
+        self._implicit_demands(doc, analysis, focus)
         self._proposer_stances(doc, analysis)
         self._disputes(analysis)
         return doc
+
+    def _implicit_demands(self, doc: Doc, analysis: Analysis, focus: list[int | None]) -> None:
+        """"Hamas would lay down its weapons, he said": a party's official stating what the
+        other side would or must do, outside any proposal's text, demands that term."""
+        claimed = {n for p in analysis.proposals for n in p.terms}
+        for n, term in enumerate(analysis.terms):
+            if n in claimed:
+                continue
+            verb = doc[term.start]
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if not any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in verb.children):
+                continue
+            source = self._source(analysis, verb)
+            if source is None or analysis.sources[source].kind not in ("official", "anonymous"):
+                continue
+            speaker = analysis.sources[source].affiliation
+            subject = self._subject(verb)
+            doers = actors_of(doc, analysis, subject) if subject is not None else []
+            if not speaker or not doers or speaker in doers:
+                continue  # a side saying what it would do itself is an offer, not a demand
+            others = [i for i in range(len(analysis.proposals)) if analysis.proposals[i].proposer != speaker
+                      and not analysis.proposals[i].background
+                      and any(s <= verb.i for s, _ in analysis.proposals[i].mentions)]
+            proposal = others[-1] if others else focus[verb.i]
+            if proposal is None:
+                continue
+            clause = self._clause(verb)
+            self._add(analysis, StanceInfo(
+                speaker, "demands", proposal, term.type, clause.start, clause.end,
+                speaker=self._speaker(doc, analysis, verb, [speaker]), source=source,
+                certainty=self._certainty(doc, analysis, verb, source, [speaker]), cue="implicit demand"))
 
     def _focus_map(self, doc: Doc, analysis: Analysis) -> list[int | None]:
         """For each token, the proposal in focus there: the last one mentioned before it
@@ -163,7 +206,9 @@ class StanceFinder:
             return []  # "respected Kinshasa's red lines" is no rejection
         negated = self._negated(doc, cue)
         clause = self._clause(anchor)
-        if stance.startswith("?"):
+        if stance == "?until":
+            stance, negated = "demands", False
+        elif stance.startswith("?"):
             if not negated:
                 return []
             stance = "denies_receiving" if stance == "?receive" else "no_response"
@@ -275,10 +320,13 @@ class StanceFinder:
 
     @staticmethod
     def _proposal_subject(doc: Doc, analysis: Analysis, verb: Token) -> bool:
+        proposal_at = analysis.extra.get("proposal_at", {})
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in proposal_at:
+            return True  # "a declaration … committing them to a permanent ceasefire"
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False
-        if subject.i in analysis.extra.get("proposal_at", {}):
+        if subject.i in proposal_at:
             return True
         return subject.lower_ in ("it", "which") and verb.lemma_.lower() in ("call", "include", "provide", "require", "commit", "propose", "demand", "offer", "envisage", "stipulate")
 
@@ -369,17 +417,36 @@ class StanceFinder:
             if node.lemma_.lower() in ("call", "describe", "label", "brand", "deem", "consider", "say"):
                 return actors_of(doc, analysis, subject) if subject is not None else []
             return actors_of(doc, analysis, subject) if subject is not None and node.lemma_ not in ("be",) else []
-        for child in anchor.children:
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return actors_of(doc, analysis, obj)
+        agents = [c for c in anchor.children if c.dep_ == "agent"]
+        agents += [g for a in agents for g in a.conjuncts if g.lower_ == "by"]
+        found: list[str] = []
+        for agent in agents:  # "signed by X for the government and by Y of the M23"
+            for obj in agent.children:
+                if obj.dep_ == "pobj":
+                    found += [a for a in actors_of(doc, analysis, obj) if a not in found]
+        if found:
+            return found
         subject = self._subject(anchor)
         if subject is None:
             return []
         if subject.dep_ == "nsubjpass":
             return []
+        if subject.lower_ in ("we", "us"):
+            return self._speaker_actor(analysis, anchor)
         return actors_of(doc, analysis, subject)
+
+    @staticmethod
+    def _speaker_actor(analysis: Analysis, anchor: Token) -> list[str]:
+        """"We did not reject …," a Hamas official said: the speaker's side."""
+        sent = anchor.sent
+        doc = anchor.doc
+        following = doc[sent.end : min(len(doc), sent.end + 60)]
+        for token in [*sent, *following]:
+            if token.i in analysis.source_of_verb:
+                affiliation = analysis.sources[analysis.source_of_verb[token.i]].affiliation
+                if affiliation:
+                    return [affiliation]
+        return []
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -426,12 +493,15 @@ class StanceFinder:
                         "process", "offer", "acceptance", "commitment", "support", "mediation"})
 
     def _target(self, doc: Doc, analysis: Analysis, cue: _Cue, focus: list[int | None]) -> tuple[int | None, str | None, bool]:
-        """The proposal (and term) the cue is about, and whether the words name it."""
+        """The proposal (and term) the cue is about, and whether the words name it.
+
+        A term that is the proposal itself ("agreed to a ceasefire", "signed the seven-day
+        truce", the proposal's headline provision) makes a stance on the whole proposal."""
         anchor = cue.anchor
         mention_at = analysis.extra.get("proposal_at", {})
         region: list[Token] = []
         for child in anchor.children:
-            if child.dep_ in _OBJECT_DEPS:
+            if child.dep_ in _OBJECT_DEPS or (child.dep_ == "nsubjpass"):
                 region.extend(child.subtree)
         if cue.end - cue.start > 1:
             region.extend(doc[cue.start : cue.end])
@@ -441,18 +511,27 @@ class StanceFinder:
             subject = self._subject(anchor)
             if subject is not None:
                 region.extend(subject.subtree)
+        region_ids = {t.i for t in region}
         proposal = next((mention_at[t.i] for t in region if t.i in mention_at), None)
         explicit = proposal is not None
         term_type = None
-        region_ids = {t.i for t in region}
         for n, term in enumerate(analysis.terms):
-            if any(i in region_ids for i in range(term.start, term.end)):
-                term_type = term.type
-                explicit = True
-                owner = next((i for i, p in enumerate(analysis.proposals) if n in p.terms), None)
-                if proposal is None:
-                    proposal = owner
-                break
+            span = range(term.start, term.end)
+            if not any(i in region_ids for i in span):
+                continue
+            explicit = True
+            owner = next((i for i, p in enumerate(analysis.proposals) if n in p.terms), None)
+            if any(i in mention_at for i in span) or (owner is not None and self._headline(analysis, owner, n)):
+                proposal = proposal if proposal is not None else owner
+                break  # the term is the proposal itself
+            term_type = term.type
+            if proposal is None:
+                proposal = owner
+            break
+        if term_type is None and self._refers_to_demand(region):
+            earlier = [x for x in analysis.stances if x.stance == "demands" and x.term and x.start < anchor.i]
+            if earlier:
+                term_type, proposal, explicit = earlier[-1].term, earlier[-1].proposal, True
         if not explicit:
             explicit = any(t.lower_ in self._PROPOSALISH or t.lemma_.lower() in self._PROPOSALISH for t in region)
         if proposal is None:
@@ -462,6 +541,25 @@ class StanceFinder:
             if term_type not in types:
                 term_type = None
         return proposal, term_type, explicit
+
+    @staticmethod
+    def _headline(analysis: Analysis, proposal: int, term: int) -> bool:
+        """The term named in the proposal's first mention ("a proposal for a 30-day ceasefire")."""
+        p = analysis.proposals[proposal]
+        if not p.mentions or not p.terms:
+            return False
+        start, end = p.mentions[0]
+        t = analysis.terms[term]
+        first = analysis.terms[p.terms[0]]
+        return (start <= t.start < end + 12 and t.type == first.type) or (
+            t.type == first.type and first.start < end + 12 and first.type in ("ceasefire", "long_term_truce", "permanent_end_of_war")
+        )
+
+    @staticmethod
+    def _refers_to_demand(region: list[Token]) -> bool:
+        """"rejected that demand", "dismissed the demands"."""
+        return any(t.lemma_.lower() in ("demand", "condition") and any(
+            c.lower_ in ("that", "this", "the", "those", "these") for c in t.children) for t in region)
 
     def _talks_object(self, anchor: Token) -> bool:
         """"withdrew from the talks", "suspended its participation", "pulled its delegation"."""
