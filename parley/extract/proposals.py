@@ -69,7 +69,7 @@ _STATUS_RANK = {
     "collapsed": 8,
     "superseded": 8,
 }
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "any"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _COUNTER_PREFIX = re.compile(r"^counter-?", re.I)
 
@@ -97,6 +97,7 @@ class _Mention:
     background: bool
     status: str | None
     label: str
+    part_of: int | None = None  # "the first phase of Trump's plan": the plan's head token
 
 
 class ProposalFinder:
@@ -161,9 +162,28 @@ class ProposalFinder:
 
     # -- mentions ----------------------------------------------------------------------
 
+    def _part_agreed(self, doc: Doc, token: Token) -> _Mention | None:
+        """"Israel and Hamas agreed on the first phase of Trump's plan": an agreement of its
+        own, on part of a proposal (its parent), with no author."""
+        if token.lemma_.lower() not in self.phase_words or token.dep_ not in ("pobj", "dobj"):
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.lemma_.lower() not in ("agree", "sign", "reach", "approve", "clinch", "seal"):
+            return None
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is None or inner.lemma_.lower() not in self.heads:
+            return None
+        label = doc[token.left_edge.i : token.i + 1].text + " of the " + inner.lemma_
+        status = "signed" if verb.lemma_.lower() in ("sign", "approve") else "agreed"
+        return _Mention(token, token.left_edge.i, token.i + 1, False, None, "", False, False, status, label, inner.i)
+
     def _mention(self, doc: Doc, analysis: Analysis, token: Token, *, earlier: bool = False) -> _Mention | None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        part = self._part_agreed(doc, token)
+        if part is not None:
+            return part
         lemma = token.lemma_.lower()
         low = token.lower_
         if lemma not in self.heads and low not in self.heads:
@@ -385,7 +405,8 @@ class ProposalFinder:
         definite = any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det")
         if verb is not None and token.dep_ in ("dobj", "nsubjpass", "pobj"):
             lemma = verb.lemma_.lower()
-            if (lemma in self.proposer_verbs and not definite) or lemma in self.counter_verbs:
+            instrument = token.dep_ == "pobj" and token.head.lower_ == "with"  # "answered with a memorandum"
+            if (lemma in self.proposer_verbs and not definite) or (lemma in self.counter_verbs and instrument):
                 subject = self._subject(verb)
                 if subject is not None:
                     found = actors_of(doc, analysis, subject)
@@ -499,6 +520,13 @@ class ProposalFinder:
             if not m.background:
                 focus = index
         self._parents(doc, proposals, mentions, index_of)
+        for m in mentions:
+            if m.part_of is not None and m.head.i in index_of:
+                # the part's parent: the proposal named in "of …", once clustered
+                child = proposals[index_of[m.head.i]]
+                parent = next((index_of[i] for i in range(doc[m.part_of].left_edge.i, m.part_of + 1) if i in index_of), None)
+                if parent is not None and child.parent is None and proposals[parent] is not child:
+                    child.parent = parent
         return proposals
 
     @staticmethod
@@ -524,13 +552,18 @@ class ProposalFinder:
             if focus is not None and proposals[focus].proposer is None and not proposals[focus].counter:
                 return focus  # "a Gaza ceasefire deal … Hamas's commitment to the deal"
             return None
+        kinds = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire", "armistice"}
+        if m.definite and lemma in kinds:
+            authorless = [i for i, p in enumerate(proposals)
+                          if p.proposer is None and not p.counter and not p.background and (p.heads & (kinds | {"phase", "stage"}))]
+            if authorless:
+                return authorless[-1]  # "the agreement" the parties reached, not the plan it implements
         if m.definite:
             # "the initiative": the proposal last called so, else the one in focus
             same = [i for i, p in enumerate(proposals) if lemma in p.heads and not p.background]
             if same:
                 return same[-1] if focus not in same else focus
             return focus
-        kinds = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire", "armistice"}
         if lemma in kinds:
             # an authorless agreement is the one authorless agreement already in the story
             same = [i for i, p in enumerate(proposals) if p.proposer is None and not p.counter and not p.background and p.heads & kinds]
@@ -569,7 +602,7 @@ class ProposalFinder:
             for other_index, q in enumerate(proposals):
                 if other_index == index or q.proposer is None or q.counter or q.background:
                     continue
-                if any(sent.start <= s < sent.end for s, _ in q.mentions):
+                if any(sent.start <= s < sent.end and self._accepted(doc[s:e].root) for s, e in q.mentions):
                     q.mentions = sorted(q.mentions + p.mentions)
                     q.heads |= p.heads
                     if p.status_rank > q.status_rank:
@@ -583,6 +616,14 @@ class ProposalFinder:
                 parent = proposals[p.parent]
                 p.parent = remap.get(id(parent))
         proposals[:] = kept
+
+    @staticmethod
+    def _accepted(token: Token) -> bool:
+        """"… had both accepted a U.S. proposal": the proposal is what the parties took up."""
+        head = token.head
+        if token.dep_ == "pobj":
+            head = head.head
+        return token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in ("accept", "agree", "approve", "sign", "endorse")
 
     def _agreed_provisions(self, doc: Doc, analysis: Analysis) -> bool:
         """"The two sides did agree to exchange …": provisions the parties agreed on. They

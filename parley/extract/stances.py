@@ -125,6 +125,11 @@ class StanceFinder:
                 c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children if m.dep_ == "mark") for c in token.children
             ):
                 found.append(_Cue(token, "?until", token.i, token.i + 1, "not … until"))  # "would not convene until …"
+            elif token.pos_ == "VERB" and lemma in ("ask", "seek", "request", "want", "demand") and any(
+                c.lemma_.lower() in ("clarification", "assurance", "explanation", "detail", "guarantee")
+                for child in token.children if child.dep_ in ("dobj", "prep") for c in child.subtree
+            ) and lemma not in ("demand",):
+                found.append(_Cue(token, "seeks_clarification", token.i, token.i + 1, f"{lemma} … clarification"))
             elif lemma in ("receive", "respond", "reply", "answer") and token.pos_ == "VERB":
                 found.append(_Cue(token, f"?{lemma}", token.i, token.i + 1, lemma))
         found.sort(key=lambda c: c.start)
@@ -488,6 +493,7 @@ class StanceFinder:
         "them", "ceasefire", "truce", "terms", "demand", "demands", "call", "agreement", "accord",
         "effort", "efforts", "breakthrough", "arrangement", "text", "document", "plan", "proposal",
         "offer", "framework", "declaration", "understanding", "understandings", "outcome", "end",
+        "leadership", "efforts", "role", "mediation", "initiative",
     })
     _TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "participation", "delegation",
                         "process", "offer", "acceptance", "commitment", "support", "mediation"})
