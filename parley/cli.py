@@ -361,9 +361,18 @@ def schema() -> None:
 # -- actors ---------------------------------------------------------------------------------
 
 
-@cli.group()
-def actors() -> None:
-    """The actor registry."""
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@handle_errors
+def actors(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """The actors of the stored negotiations and their roles over time (or: actors lookup)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .cli_negotiation import show_actors
+
+    show_actors(db, as_json)
 
 
 @actors.command("lookup")
@@ -386,6 +395,9 @@ def actors_lookup(name: str, as_json: bool) -> None:
     for a in found:
         table.add_row(a.id, a.name, a.kind, a.country or "", ", ".join(a.aliases[:6]))
     _out().print(table)
+
+
+from . import cli_negotiation as _negotiation_commands  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:

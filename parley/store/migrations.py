@@ -54,6 +54,11 @@ def _initial(conn: Connection) -> None:
     )
 
 
+@migration("0002_proposal_overrides")
+def _overrides(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.proposal_overrides])
+
+
 def applied_migrations(engine: Engine) -> list[str]:
     """Names of the migrations recorded in the database, in the order applied."""
     if not inspect(engine).has_table(schema.migrations.name):

@@ -28,6 +28,7 @@ __all__ = [
     "metadata",
     "migrations",
     "people",
+    "proposal_overrides",
     "proposals",
     "sources",
     "stances",
@@ -155,3 +156,16 @@ events = _fact_table(
 Index("ix_events_date", events.c.date)
 
 FACT_TABLES = (actors, people, sources, proposals, terms, stances, events)
+
+# Analysts' corrections to proposal identity (``parley split`` / ``parley merge``). They are
+# the only part of the negotiation picture that records cannot rebuild, so they are stored.
+proposal_overrides = Table(
+    "proposal_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(10), nullable=False),  # split | merge
+    Column("report", String(120), nullable=False),  # "<article id>#<local proposal id>"
+    Column("target", String(120)),  # merge: another report's key
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
 from ..ingest.article import Article
-from ..record import Record, load_record
+from ..record import ExtractorInfo, Record, load_record
 from . import schema
 from .migrations import WRITE, apply_migrations
 
@@ -257,7 +257,8 @@ class Store:
         needle = ref if ref.startswith("sha256:") else "sha256:" + ref
         ids_ = schema.articles.c.id
         with self._reading("article ids") as conn:
-            ids = list(conn.execute(select(ids_).where(ids_ == needle)).scalars())
+            # imported records may carry their own ids ("d01"); try the id as given first
+            ids = list(conn.execute(select(ids_).where(ids_.in_([given.strip(), needle]))).scalars())
             if not ids:
                 prefix = func.substr(ids_, 1, len(needle)) == needle
                 ids = list(
@@ -285,6 +286,65 @@ class Store:
             return conn.execute(
                 select(schema.articles.c.text).where(schema.articles.c.id == article_id)
             ).scalar_one()
+
+    def records_with_text(self) -> Iterator[tuple[Record, str]]:
+        """Every stored record with its article text, oldest publication first."""
+        a = schema.articles
+        with self._reading("records") as conn:
+            rows = conn.execute(
+                select(a.c.id, a.c.record, a.c.text).order_by(
+                    self._sorted(a.c.published), self._sorted(a.c.id)
+                )
+            )
+            for row in rows:
+                yield load_record(row.record, origin=row.id), row.text
+
+    def import_record(self, record: Record, text: str, *, origin: str = "import") -> PutResult:
+        """Store a record made elsewhere (a gold file, an export) with its article text."""
+        meta = record.article
+        article = Article(
+            text=text, id=meta.id, url=meta.url, title=meta.title, publisher=meta.publisher,
+            published=meta.published, language=meta.language, origin=origin, stem=meta.id,
+        )
+        if record.extractor is None:
+            record = record.model_copy(update={"extractor": ExtractorInfo(version="imported", pipeline="import")})
+        return self.put(article, record)
+
+    # -- analysts' corrections -----------------------------------------------------------
+
+    def overrides(self) -> list[dict[str, Any]]:
+        """The proposal-identity corrections, oldest first."""
+        o = schema.proposal_overrides
+        with self._reading("proposal overrides") as conn:
+            rows = conn.execute(select(o).order_by(o.c.id))
+            return [dict(row._mapping) for row in rows]
+
+    def add_override(self, action: str, report: str, target: str | None = None, note: str | None = None) -> int:
+        """Record ``split`` (keep ``report`` apart) or ``merge`` (put it with ``target``)."""
+        if action not in ("split", "merge"):
+            raise StoreError(f"override action must be split or merge (not {action!r})")
+        if action == "merge" and not target:
+            raise StoreError("a merge needs a target report")
+        try:
+            with self.engine.execution_options(**WRITE).begin() as conn:
+                result = conn.execute(
+                    schema.proposal_overrides.insert().values(
+                        action=action, report=report, target=target, note=note, created_at=datetime.now(UTC)
+                    )
+                )
+                return int(result.inserted_primary_key[0])
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot record the {action} of {report}: {_reason(exc)}") from None
+
+    def remove_override(self, override_id: int) -> None:
+        o = schema.proposal_overrides
+        try:
+            with self.engine.execution_options(**WRITE).begin() as conn:
+                gone = conn.execute(delete(o).where(o.c.id == override_id)).rowcount
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot remove override {override_id}: {_reason(exc)}") from None
+        if not gone:
+            raise NotFoundError(f"no override has id {override_id} (see `parley overrides`)")
 
     def records(self) -> Iterator[Record]:
         """Every stored record, oldest publication first (undated ones last)."""
