@@ -86,8 +86,16 @@ class _Assigner:
         self.negotiation = negotiation
         self.proposals: list[CanonicalProposal] = []
         self.by_report: dict[str, CanonicalProposal] = {}
-        self.splits = {o.report for o in overrides if o.action == "split"}
-        self.merges = {o.report: o.target for o in overrides if o.action == "merge" and o.target}
+        self.locked: set[str] = set()  # proposals made by a split: no other report joins them
+        self.splits: set[str] = set()
+        self.merges: dict[str, str] = {}
+        for o in overrides:  # in the order they were made: the later correction wins
+            if o.action == "split":
+                self.splits.add(o.report)
+                self.merges.pop(o.report, None)
+            elif o.action == "merge" and o.target:
+                self.merges[o.report] = o.target
+                self.splits.discard(o.report)
 
     def new(self, report: ProposalReport, reason: str) -> CanonicalProposal:
         proposal = CanonicalProposal(proposal_id(report.key), self.negotiation, report.proposer)
@@ -102,7 +110,7 @@ class _Assigner:
 
     def score(self, proposal: CanonicalProposal, report: ProposalReport, parent: CanonicalProposal | None) -> tuple[float, str] | None:
         """How well ``report`` fits ``proposal`` (None: it cannot be the same)."""
-        if proposal.proposer != report.proposer:
+        if proposal.proposer != report.proposer or proposal.id in self.locked:
             return None
         if any(r.article_id == report.article_id for r in proposal.reports):
             return None  # one article's proposals are distinct by definition
@@ -155,7 +163,7 @@ class _Assigner:
         parent_hint: CanonicalProposal | None = None,
     ) -> None:
         if report.key in self.splits:
-            self.new(report, "kept apart by an analyst (parley split)")
+            self.locked.add(self.new(report, "kept apart by an analyst (parley split)").id)
             return
         target_key = self.merges.get(report.key)
         if target_key and target_key in self.by_report:
