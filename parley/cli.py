@@ -182,9 +182,11 @@ def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, publi
 @db_option
 @meta_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--watch/--no-watch", default=True, show_default=True,
+              help="Report what is new in the negotiation picture after the run.")
 @handle_errors
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: str | None,
-           title: str | None, publisher: str | None, as_json: bool) -> None:
+           title: str | None, publisher: str | None, as_json: bool, watch: bool) -> None:
     """Extract and store every article in PATHS (idempotent by article id).
 
     Articles already stored by this extractor version are left as they are; older records
@@ -194,10 +196,14 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .batch import ingest_paths
+    from .negotiation.views import picture_from_store
+    from .negotiation.watch import changes
     from .store.store import Store
 
     store = Store.open(db)
+    news: list[Any] = []
     try:
+        before = picture_from_store(store) if watch else None
         extractor = shared_extractor()
         meta = _meta(published, url, title, publisher)
         if err.is_terminal:  # a live bar for people; nothing at all in logs and pipes
@@ -216,12 +222,18 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
                                        on_outcome=on_outcome)
         else:
             summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta)
+        if before is not None and (summary.stored or summary.updated):
+            news = changes(before, picture_from_store(store))
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps({"db": store.url, **summary.to_dict()}, indent=2))
+        click.echo(json.dumps({"db": store.url, **summary.to_dict(),
+                               "changes": [{"kind": c.kind, "negotiation": c.negotiation, "summary": c.summary} for c in news]},
+                              indent=2))
     else:
         _print_summary(summary, store.url)
+        for change in news:
+            _say(change.summary, label=f"new {change.kind}:" if change.kind != "stance" else "stance:")
     if summary.skipped:
         sys.exit(1)
 
@@ -333,14 +345,27 @@ def explain(path: str, published: str | None, url: str | None, title: str | None
 @click.argument("gold_dir", type=click.Path(path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list what was missed and what was spurious.")
+@click.option("--plover", "plover_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              metavar="FILE", help="Check event types and actors on a PLOVER gold-standard file.")
 @handle_errors
-def eval_cmd(gold_dir: Path | None, as_json: bool, verbose: bool) -> None:
-    """Score the extractor against the gold records in GOLD_DIR (SCORING.md)."""
+def eval_cmd(gold_dir: Path | None, as_json: bool, verbose: bool, plover_file: Path | None) -> None:
+    """Score the extractor against the gold records in GOLD_DIR (SCORING.md), and/or check
+    events on the PLOVER gold-standard records (--plover FILE)."""
+    if plover_file is not None:
+        from .evaluate.plover import evaluate_plover, render_plover
+
+        plover = evaluate_plover(plover_file, shared_extractor())
+        if as_json and gold_dir is None:
+            click.echo(json.dumps(plover.to_dict(), indent=2))
+            return
+        render_plover(plover, _out(), verbose=verbose)
+        if gold_dir is None:
+            return
     from .evaluate import load_gold_dir, render_misses, render_report
     from .evaluate.run import evaluate
 
     if gold_dir is None:
-        raise click.UsageError("give GOLD_DIR")
+        raise click.UsageError("give GOLD_DIR, or --plover FILE")
     report = evaluate(load_gold_dir(gold_dir), shared_extractor())
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))

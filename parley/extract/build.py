@@ -173,7 +173,7 @@ def _actors(doc: Doc, analysis: Analysis) -> list[Actor]:
         actors.append(
             Actor(
                 id=actor_id,
-                name=entry.name if entry else actor_id,
+                name=entry.name if entry else analysis.extra.get("event_actors", {}).get(actor_id, actor_id),
                 kind=entry.kind if entry else "other",
                 country=entry.country if entry else None,
                 roles=roles.get(actor_id, []),

@@ -29,6 +29,7 @@ from . import actors as _actors  # noqa: F401  (registers the parley_* factories
 from . import coref as _coref  # noqa: F401
 from . import dateline as _dateline  # noqa: F401
 from . import dates as _dates  # noqa: F401
+from . import events as _events  # noqa: F401
 from . import people as _people  # noqa: F401
 from . import proposals as _proposals  # noqa: F401
 from . import roles as _roles  # noqa: F401
@@ -52,6 +53,7 @@ COMPONENTS = (
     "parley_terms",
     "parley_proposals",
     "parley_stances",
+    "parley_events",
     "parley_roles",
 )
 
