@@ -18,13 +18,19 @@ from ..record import Record
 __all__ = ["group_records", "negotiation_name", "principals"]
 
 
-def principals(record: Record) -> list[str]:
-    """The record's principal parties (at most two), most mentioned first."""
-    parties = [a for a in record.actors if "party" in a.roles]
-    if not parties:
-        return []
+def principals(record: Record, limit: int = 3) -> list[str]:
+    """The record's party-role actors (states, armed groups, parties), most mentioned first."""
+    registry = load_lexicons().actors
+    parties = [
+        a for a in record.actors
+        if "party" in a.roles and (registry.get(a.id) is None or registry.get(a.id).kind != "igo")
+    ]
     parties.sort(key=lambda a: (-len(a.mentions), a.id))
-    return sorted(a.id for a in parties[:2])
+    return [a.id for a in parties[:limit]]
+
+
+def _pairs(found: list[str]) -> list[str]:
+    return ["-".join(sorted((a, b))) for i, a in enumerate(found) for b in found[i + 1 :]]
 
 
 def _rank(actor_id: str) -> tuple[int, str]:
@@ -56,25 +62,30 @@ def negotiation_name(parties: Sequence[str]) -> str:
 
 
 def group_records(records: Sequence[Record]) -> tuple[dict[str, list[Record]], list[str]]:
-    """Negotiation id → its records (in date order), and the ids of articles in none."""
-    pairs: dict[str, list[Record]] = {}
-    singles: list[tuple[str, Record]] = []
+    """Negotiation id → its records (in date order), and the ids of articles in none.
+
+    Every pair of an article's principal parties is a candidate negotiation; pairs that
+    several articles share are the negotiations. Each article joins the shared pair both of
+    whose members it names as actors (the most shared pair if several), else the shared pair
+    of one of its parties, else its own first pair. Only the set of records matters, never
+    their order."""
+    principal = {r.article.id: principals(r) for r in records}
+    counts: Counter[str] = Counter(p for found in principal.values() for p in _pairs(found))
+    shared = {p for p, n in counts.items() if n >= 2}
+    groups: dict[str, list[Record]] = {}
     unassigned: list[str] = []
     for record in records:
-        found = principals(record)
-        if len(found) == 2:
-            pairs.setdefault("-".join(found), []).append(record)
-        elif len(found) == 1:
-            singles.append((found[0], record))
-        else:
+        found = principal[record.article.id]
+        if not found:
             unassigned.append(record.article.id)
-    sizes = Counter({key: len(value) for key, value in pairs.items()})
-    for actor, record in singles:
-        homes = sorted((key for key in pairs if actor in key.split("-")), key=lambda k: (-sizes[k], k))
-        if homes:
-            pairs[homes[0]].append(record)
-        else:
-            pairs.setdefault(actor, []).append(record)
-    for key in pairs:
-        pairs[key].sort(key=lambda r: (r.article.published or "9999", r.article.id))
-    return pairs, unassigned
+            continue
+        actors = {a.id for a in record.actors}
+        both = [p for p in shared if set(p.split("-")) <= actors]
+        one = [p for p in shared if set(p.split("-")) & set(found)]
+        own = _pairs(found)
+        choices = both or one or own
+        key = max(choices, key=lambda p: (counts[p], p in own, p)) if choices else found[0]
+        groups.setdefault(key, []).append(record)
+    for key in groups:
+        groups[key].sort(key=lambda r: (r.article.published or "9999", r.article.id))
+    return groups, unassigned
