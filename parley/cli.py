@@ -104,6 +104,22 @@ def meta_options(fn: F) -> F:
     return fn
 
 
+def workers_options(fn: F) -> F:
+    """--workers/--ray-address: spread extraction over Ray actors (the ``ray`` extra)."""
+    fn = click.option("--ray-address", default=None, metavar="ADDRESS",
+                      help="Join this Ray cluster instead of starting a local one (default $RAY_ADDRESS).")(fn)
+    return click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                        help="Extraction workers; more than 1 runs them on Ray.")(fn)
+
+
+def _extractor(workers: int, ray_address: str | None) -> Any:
+    if workers <= 1 and not ray_address:
+        return shared_extractor()
+    from .scale import RayExtractor
+
+    return RayExtractor(workers, address=ray_address)
+
+
 def _meta(published: str | None, url: str | None, title: str | None, publisher: str | None) -> dict[str, Any]:
     return {"published": published, "url": url, "title": title, "publisher": publisher}
 
@@ -123,9 +139,10 @@ def cli() -> None:
               help="Write DIR/<input stem>.json per article instead of JSON lines on stdout.")
 @click.option("--with-text", is_flag=True, help="Include the article text in each record.")
 @meta_options
+@workers_options
 @handle_errors
 def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, published: str | None,
-            url: str | None, title: str | None, publisher: str | None) -> None:
+            url: str | None, title: str | None, publisher: str | None, workers: int, ray_address: str | None) -> None:
     """Extract a record from each article in PATHS (files, folders, or - for stdin).
 
     Prints one parley.record/1 record per article as JSON lines, or with --out writes
@@ -136,12 +153,12 @@ def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, publi
     from .batch import extract_paths
     from .ingest import Skipped
 
-    extractor = shared_extractor()
+    extractor = _extractor(workers, ray_address)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
     skipped = written = 0
-    for outcome in extract_paths(paths, extractor, meta=_meta(published, url, title, publisher)):
+    for outcome in extract_paths(paths, extractor, meta=_meta(published, url, title, publisher), batch_size=16 * workers):
         if isinstance(outcome, Skipped):
             skipped += 1
             _skip_line(outcome.where, outcome.detail, outcome.reason)
@@ -184,9 +201,11 @@ def extract(paths: tuple[str, ...], out_dir: Path | None, with_text: bool, publi
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--watch/--no-watch", default=True, show_default=True,
               help="Report what is new in the negotiation picture after the run.")
+@workers_options
 @handle_errors
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: str | None,
-           title: str | None, publisher: str | None, as_json: bool, watch: bool) -> None:
+           title: str | None, publisher: str | None, as_json: bool, watch: bool, workers: int,
+           ray_address: str | None) -> None:
     """Extract and store every article in PATHS (idempotent by article id).
 
     Articles already stored by this extractor version are left as they are; older records
@@ -204,7 +223,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
     news: list[Any] = []
     try:
         before = picture_from_store(store) if watch else None
-        extractor = shared_extractor()
+        extractor = _extractor(workers, ray_address)
         meta = _meta(published, url, title, publisher)
         if err.is_terminal:  # a live bar for people; nothing at all in logs and pipes
             progress = Progress(
@@ -219,9 +238,9 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
                     progress.update(task, advance=1, last=escape(last))
 
                 summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta,
-                                       on_outcome=on_outcome)
+                                       on_outcome=on_outcome, batch_size=16 * workers)
         else:
-            summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta)
+            summary = ingest_paths(paths, store=store, extractor=extractor, meta=meta, batch_size=16 * workers)
         if before is not None and (summary.stored or summary.updated):
             news = changes(before, picture_from_store(store))
     finally:
