@@ -441,6 +441,7 @@ def actors_lookup(name: str, as_json: bool) -> None:
     _out().print(table)
 
 
+from . import cli_export as _export_commands  # noqa: E402,F401
 from . import cli_negotiation as _negotiation_commands  # noqa: E402,F401  (registers commands)
 
 
