@@ -271,6 +271,12 @@ CAMEO_CROSSWALK: Final = MappingProxyType(
         ("SANCTION", None): "164",
         ("SANCTION", "discontinue"): "165",
         ("SANCTION", "withdraw"): "164",
+        # coded only where they bear on a negotiation; nearest CAMEO root codes
+        ("PROTEST", None): "140",
+        ("MOBILIZE", None): "150",
+        ("COERCE", None): "170",
+        ("ASSAULT", None): "190",
+        ("COOPERATE", None): "060",
     }
 )
 
