@@ -316,14 +316,16 @@ def test_export_cameo_tab_separated_with_crosswalk_codes(gold_store: Store) -> N
     assert ["2025-09-30", "QAT", "HAMAS", "045"] in [line[:4] for line in lines]
 
 
-def test_export_cameo_reports_events_without_a_code(store: Store) -> None:
+@pytest.mark.parametrize("event_type", ["ASSAULT", "PROTEST", "COERCE"])
+def test_export_cameo_codes_the_types_bearing_on_talks(store: Store, event_type: str) -> None:
     records = _gold(GOLD[-1:])
     data = records[0].to_dict(with_text=True)
-    data["events"].append({**data["events"][0], "type": "ASSAULT", "mode": None})
+    data["events"].append({**data["events"][0], "type": event_type, "mode": None})
     _fill_record(store, load_record(data))
-    result = export_cameo(store, io.StringIO())
-    assert [(s.article_id, s.reason) for s in result.skipped] == [(records[0].article.id, "no_cameo_code")]
-    assert result.articles == 1 and not result.lost
+    out = io.StringIO()
+    result = export_cameo(store, out)
+    assert not result.skipped and result.articles == 1 and not result.lost
+    assert CAMEO_CROSSWALK[(event_type, None)] in out.getvalue()
 
 
 def _fill_record(store: Store, record: Record) -> None:
@@ -444,12 +446,3 @@ def test_export_cli_reports_unreadable_records_and_fails(gold_store: Store, gold
     assert bad.article.id not in shown.stdout and json.loads(shown.stdout)
 
 
-def test_export_cli_reports_events_cameo_cannot_code_and_succeeds(db_url: str) -> None:
-    record = _gold(GOLD[-1:])[0]
-    data = record.to_dict(with_text=True)
-    data["events"].append({**data["events"][0], "type": "ASSAULT", "mode": None})
-    with Store.open(db_url) as store:
-        _fill_record(store, load_record(data))
-    shown = run("export", "--format", "cameo", "--db", db_url)
-    assert shown.exit_code == 0
-    assert f"skipped {record.article.id}: events.{len(data['events']) - 1} (ASSAULT) has no CAMEO code" in shown.stderr
