@@ -11,23 +11,27 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[web]"
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev,postgres,ray]"
+	$(BIN)/pip install --quiet -e ".[dev,postgres,ray,web]"
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## run: ingest the bundled sample articles into ./parley.db and show what was found
+## run: ingest the bundled sample articles into ./parley.db, show what was found, and serve
+## the dashboard over it (it prints its address; Ctrl-C stops it)
 run: install
 	$(BIN)/parley ingest parley/samples/articles --db $(DB)
 	$(BIN)/parley articles --db $(DB)
+	$(BIN)/parley positions --db $(DB)
+	$(BIN)/parley serve --db $(DB)
 
-## test: install the dev and postgres extras and run the whole test suite (the PostgreSQL
-## store tests run when PARLEY_TEST_POSTGRES names a server, and skip otherwise)
+## test: install the dev, postgres and web extras and run the whole test suite (the PostgreSQL
+## store tests run when PARLEY_TEST_POSTGRES names a server, and skip otherwise; the browser
+## tests drive Debian's chromium, which .ci/run installs)
 test: install-dev
 	$(BIN)/python -m pytest -q
 

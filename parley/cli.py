@@ -443,6 +443,7 @@ def actors_lookup(name: str, as_json: bool) -> None:
 
 from . import cli_export as _export_commands  # noqa: E402,F401
 from . import cli_negotiation as _negotiation_commands  # noqa: E402,F401  (registers commands)
+from . import cli_web as _web_commands  # noqa: E402,F401
 
 
 def main() -> None:

@@ -59,6 +59,47 @@ def _overrides(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.proposal_overrides])
 
 
+@migration("0003_search")
+def _search(conn: Connection) -> None:
+    """A full-text index of article titles and texts, kept in sync in the transaction of
+    each write: on SQLite an FTS5 table that triggers on ``articles`` update (skipped when
+    the SQLite library has no FTS5; :meth:`Store.search` then scans the texts), on
+    PostgreSQL a GIN index on the text's ``tsvector``."""
+    if conn.dialect.name == "sqlite":
+        if not _has_fts5(conn):
+            return
+        fts = schema.SEARCH_INDEX
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5("
+            "article_id UNINDEXED, title, text, tokenize = 'porter unicode61')"
+        )
+        insert = (
+            f"INSERT INTO {fts} (article_id, title, text) "
+            "VALUES (new.id, coalesce(new.title, ''), new.text);"
+        )
+        remove = f"DELETE FROM {fts} WHERE article_id = old.id;"
+        conn.exec_driver_sql(f"CREATE TRIGGER {fts}_insert AFTER INSERT ON articles BEGIN {insert} END")
+        conn.exec_driver_sql(f"CREATE TRIGGER {fts}_delete AFTER DELETE ON articles BEGIN {remove} END")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_update AFTER UPDATE OF title, text ON articles "
+            f"BEGIN {remove} {insert} END"
+        )
+        conn.exec_driver_sql(
+            f"INSERT INTO {fts} (article_id, title, text) "
+            "SELECT id, coalesce(title, ''), text FROM articles"
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"CREATE INDEX ix_{schema.SEARCH_INDEX} ON articles "
+            f"USING gin (to_tsvector('english'::regconfig, {schema.SEARCH_DOCUMENT}))"
+        )
+
+
+def _has_fts5(conn: Connection) -> bool:
+    options = {row[0] for row in conn.exec_driver_sql("PRAGMA compile_options")}
+    return "ENABLE_FTS5" in options
+
+
 def applied_migrations(engine: Engine) -> list[str]:
     """Names of the migrations recorded in the database, in the order applied."""
     if not inspect(engine).has_table(schema.migrations.name):

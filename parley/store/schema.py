@@ -169,3 +169,16 @@ proposal_overrides = Table(
     Column("note", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# The full-text index of article titles and texts (migration 0003_search). It is not a table of
+# this metadata: on SQLite it is an FTS5 virtual table (with FTS5's own shadow tables, all
+# named ``articles_fts…``) kept in sync by triggers on ``articles``; on PostgreSQL it is a GIN
+# index on the ``to_tsvector`` of :data:`SEARCH_DOCUMENT`.
+SEARCH_INDEX = "articles_fts"
+SEARCH_MAX_CHARS = 500_000
+"""PostgreSQL indexes the title and the first 500,000 characters of the text (a ``tsvector``
+holds at most 1 MB); SQLite indexes the whole text."""
+SEARCH_DOCUMENT = f"translate(left(coalesce(title, '') || ' ' || text, {SEARCH_MAX_CHARS}), '<>&', '   ')"
+"""The indexed text on PostgreSQL: queries must use the same expression to use the index.
+``<``, ``>`` and ``&`` become spaces: PostgreSQL's parser would otherwise take ``<b>`` for an
+HTML tag, or ``&amp;`` for an entity, and leave the words in it out (articles are plain text)."""

@@ -12,6 +12,7 @@ Callers never see SQL or backend differences; the backend is chosen by the URL.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, make_url, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    make_url,
+    select,
+    text,
+)
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
@@ -28,7 +41,7 @@ from ..record import ExtractorInfo, Record, load_record
 from . import schema
 from .migrations import WRITE, apply_migrations
 
-__all__ = ["DEFAULT_DB", "ArticleRow", "PutResult", "Store", "resolve_db_url"]
+__all__ = ["DEFAULT_DB", "ArticleRow", "PutResult", "SearchHit", "Store", "resolve_db_url"]
 
 DEFAULT_DB = "parley.db"
 PutResult = Literal["stored", "updated", "unchanged"]
@@ -63,6 +76,20 @@ class ArticleRow:
     proposals: int
     stances: int
     events: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article that matches a search, with its text (for snippets and quotes)."""
+
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    text: str
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _masked(url: str) -> str:
@@ -110,6 +137,7 @@ class Store:
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
         self.backend = engine.dialect.name  # "sqlite" or "postgresql"
+        self._search_index: bool | None = None  # SQLite: has the FTS5 table (migration 0003)
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True) -> Store:
@@ -345,6 +373,75 @@ class Store:
             raise StoreError(f"cannot remove override {override_id}: {_reason(exc)}") from None
         if not gone:
             raise NotFoundError(f"no override has id {override_id} (see `parley overrides`)")
+
+    def record_with_text(self, ref: str) -> tuple[Record, str]:
+        """The stored record of the article ``ref`` and the article's text."""
+        article_id = self.resolve_id(ref)
+        a = schema.articles
+        with self._reading(f"article {article_id}") as conn:
+            row = conn.execute(select(a.c.record, a.c.text).where(a.c.id == article_id)).one()
+        return load_record(row.record, origin=article_id), row.text
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        """A cheap value that changes whenever what the negotiation picture is built from
+        changes: the article count, the latest extraction time, the overrides' count and
+        latest id."""
+        a, o = schema.articles, schema.proposal_overrides
+        query = select(
+            select(func.count()).select_from(a).scalar_subquery(),
+            select(func.max(a.c.extracted_at)).scalar_subquery(),
+            select(func.count()).select_from(o).scalar_subquery(),
+            select(func.max(o.c.id)).scalar_subquery(),
+        )
+        with self._reading("the store's state") as conn:
+            return tuple(conn.execute(query).one())
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text has every word of ``query``, best match first.
+
+        Words are matched by stem ("talks" finds "talk"); punctuation and search operators in
+        ``query`` are ignored. SQLite uses the FTS5 index, PostgreSQL ``plainto_tsquery``.
+        """
+        words = _WORD.findall(query)
+        if not words or limit < 1:
+            return []
+        a = schema.articles
+        columns = "a.id, a.title, a.publisher, a.published, a.text"
+        sql: Any
+        if self.backend == "postgresql":
+            document = f"to_tsvector('english'::regconfig, {schema.SEARCH_DOCUMENT})"
+            sql = text(
+                f"SELECT {columns} FROM articles AS a, plainto_tsquery('english', :q) AS q "
+                f"WHERE {document} @@ q "
+                f"ORDER BY ts_rank({document}, q) DESC, a.published DESC NULLS LAST, a.id LIMIT :n"
+            )
+            params: dict[str, Any] = {"q": " ".join(words), "n": limit}
+        elif self._has_search_index():
+            fts = schema.SEARCH_INDEX
+            sql = text(
+                f"SELECT {columns} FROM {fts} JOIN articles AS a ON a.id = {fts}.article_id "
+                f"WHERE {fts} MATCH :q ORDER BY bm25({fts}), a.published DESC, a.id LIMIT :n"
+            )
+            params = {"q": " ".join('"' + w.replace('"', "") + '"' for w in words), "n": limit}
+        else:  # an SQLite library without FTS5: scan the texts
+            haystack = func.lower(func.coalesce(a.c.title, "") + " " + a.c.text)
+            sql = (
+                select(a.c.id, a.c.title, a.c.publisher, a.c.published, a.c.text)
+                .where(and_(*(haystack.contains(w.lower(), autoescape=True) for w in words)))
+                .order_by(self._sorted(a.c.published), a.c.id)
+                .limit(limit)
+            )
+            params = {}
+        with self._reading("search results") as conn:
+            return [
+                SearchHit(row.id, row.title, row.publisher, row.published, row.text)
+                for row in conn.execute(sql, params)
+            ]
+
+    def _has_search_index(self) -> bool:
+        if self._search_index is None:
+            self._search_index = inspect(self.engine).has_table(schema.SEARCH_INDEX)
+        return self._search_index
 
     def records(self) -> Iterator[Record]:
         """Every stored record, oldest publication first (undated ones last)."""
