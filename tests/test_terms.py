@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 import parley.extract.coref  # noqa: F401 - registers parley_coref
-import parley.extract.terms as terms_module
 from parley.errors import LexiconError
 from parley.evaluate.scoring import param_agrees
 from parley.extract.analysis import TermMention
+from parley.extract.lexicons import data_path
 from parley.extract.pipeline import COMPONENTS, Extractor
-from parley.extract.terms import TermLexicon, load_term_lexicon
+from parley.extract.terms import LEXICON_FILE, TermLexicon, load_term_lexicon
 from parley.ingest.article import Article
 from parley.vocabulary import TERM_PARAMS, TERM_TYPES
 
@@ -518,6 +518,58 @@ def test_terms_for_each_item_of_calls_for(extractor: Extractor) -> None:
     ]
 
 
+def test_terms_every_item_of_a_release_list_inherits_its_head(extractor: Extractor) -> None:
+    got = found(
+        extractor,
+        "In return, Israel would release 250 Palestinians serving life sentences, some 1,700 "
+        "detainees from Gaza and 22 minors.",
+    )
+    assert [(t, p.get("count")) for t, _, p in got] == [
+        ("prisoner_release", 250),
+        ("prisoner_release", 1700),
+        ("prisoner_release", 22),
+    ]
+    assert got[0][2]["categories"] == ["life sentences"]
+
+
+def test_terms_release_lists_survive_a_lost_parse(extractor: Extractor) -> None:
+    """The small model often hangs the later items of a list on the wrong word; the counted
+    people after a comma or "and" are still items of the list."""
+    got = found(
+        extractor,
+        "Israel would free 250 prisoners serving life sentences, 1,700 Gazans detained since "
+        "the war began and 22 minors.",
+    )
+    assert [(t, p.get("count")) for t, _, p in got] == [
+        ("prisoner_release", 250),
+        ("prisoner_release", 1700),
+        ("prisoner_release", 22),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Hamas would release 50 women and children held in Gaza.", "hostage_release"),
+        (
+            "Israel would free 150 Palestinian women and minors from its prisons.",
+            "prisoner_release",
+        ),
+        ("The Houthis would free the crew of the seized cargo ship.", "hostage_release"),
+        (
+            "Both sides would set free all those held in connection with the conflict.",
+            "prisoner_release",
+        ),
+    ],
+)
+def test_terms_released_people_without_a_cue_are_typed_by_context(
+    extractor: Extractor, text: str, type_: str
+) -> None:
+    """People with no detainee noun: hostages when abducted or freed by an armed group,
+    prisoners otherwise."""
+    assert [t for t, _, _ in found(extractor, text)] == [type_]
+
+
 # --------------------------------------------------------------------------- exchanges
 
 
@@ -606,21 +658,101 @@ def test_terms_phase_named_as_topic_is_not_the_terms_phase(extractor: Extractor)
     [
         "The war killed 40,000 people, the health ministry said.",
         "Fighting continued in the north on Tuesday.",
-        "Heavy fighting resumed in the capital despite the truce.",
         "The group is believed to be holding 30 hostages.",
-        "The army accused the rebels of violating the ceasefire.",
-        "The UN chief welcomed the ceasefire and urged both sides to respect it.",
-        "The ceasefire talks resumed in the Gulf city on Saturday.",
-        "The army released 90 prisoners on Sunday after the rebels freed three hostages.",
         "Aid trucks crossed into the city on Monday morning.",
         "The families of the hostages marched on parliament.",
         "Thousands of displaced people have sought refuge in the port city.",
         "The rebels seized the airport and expanded their control of the region last year.",
-        "It was not clear whether the truce would hold.",
     ],
 )
 def test_terms_skips_non_provisions(extractor: Extractor, text: str) -> None:
     assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Heavy fighting resumed in the capital despite the truce.", "truce"),
+        ("The army accused the rebels of violating the ceasefire.", "ceasefire"),
+        ("The UN chief welcomed the ceasefire and urged both sides to respect it.", "ceasefire"),
+        ("The ceasefire talks resumed in the Gulf city on Saturday.", "ceasefire"),
+        ("It was not clear whether the truce would hold.", "truce"),
+        (
+            "Israel has kept up strikes despite a ceasefire that took effect last November.",
+            "ceasefire",
+        ),
+    ],
+)
+def test_terms_every_truce_noun_is_a_mention(extractor: Extractor, text: str, words: str) -> None:
+    """Recall first: a truce named in a narrative sentence is still a mention; the proposal
+    component decides whether it belongs to a proposal (or to none)."""
+    got = found(extractor, text)
+    assert [t for t, _, _ in got] == ["ceasefire"]
+    assert words in got[0][1]
+
+
+def test_terms_releases_that_happened_are_kept(extractor: Extractor) -> None:
+    got = found(
+        extractor, "The army released 90 prisoners on Sunday after the rebels freed three hostages."
+    )
+    assert [(t, p.get("count")) for t, _, p in got] == [
+        ("prisoner_release", 90),
+        ("hostage_release", 3),
+    ]
+
+
+def test_terms_acts_carried_out_under_an_agreement_are_kept(extractor: Extractor) -> None:
+    got = found(extractor, "Israeli troops pulled back to the agreed line on Friday.")
+    assert [t for t, _, _ in got] == ["force_withdrawal"]
+    assert found(extractor, "Ukrainian troops withdrew from the town after heavy losses.") == []
+
+
+def test_terms_clause_fallback_types_an_uncovered_commitment(extractor: Extractor) -> None:
+    """A committed clause no cue covers is typed by the lexicon's indicators — only in an
+    article about an agreement."""
+    sentence = "The route would remain under Armenian sovereignty and jurisdiction."
+    _, terms = run(extractor, "Mediators presented the plan on Monday. " + sentence)
+    assert [(t.type, t.cue) for t in terms] == [
+        ("final_status_territory", "clause.final_status_territory")
+    ]
+    assert found(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        (
+            'Both sides agreed to a "complete and total" ceasefire.',
+            "ceasefire",
+            {"scope": "general"},
+        ),
+        (
+            "The army declared a 48-hour truce in the town.",
+            "humanitarian_pause",
+            {"duration_days": 2},
+        ),
+        ("The generals signed a week-long ceasefire.", "ceasefire", {"duration_days": 7}),
+        (
+            "The broader 30-day ceasefire has yet to be accepted.",
+            "ceasefire",
+            {"duration_days": 30},
+        ),
+        (
+            "The sides agreed to a two-week humanitarian truce.",
+            "humanitarian_pause",
+            {"duration_days": 14},
+        ),
+        (
+            "Troops would stop all firing and military action on land, in the air and at sea.",
+            "ceasefire",
+            {},
+        ),
+    ],
+)
+def test_terms_truce_forms(extractor: Extractor, text: str, type_: str, expected: dict) -> None:
+    _, params, _ = one(extractor, text, type_)
+    for key, value in expected.items():
+        assert param_agrees(value, params.get(key)), (key, params)
 
 
 # --------------------------------------------------------------------------- evidence
@@ -700,8 +832,8 @@ def test_terms_dev_recall_and_parameter_accuracy(dev_results: list[Any]) -> None
                     good += key in terms[best].params and param_agrees(
                         value, terms[best].params[key]
                     )
-    assert hit / total >= 0.9
-    assert good / params >= 0.75
+    assert hit / total >= 0.97
+    assert good / params >= 0.8
 
 
 def test_terms_negative_articles_have_no_terms(dev_results: list[Any]) -> None:
@@ -710,11 +842,80 @@ def test_terms_negative_articles_have_no_terms(dev_results: list[Any]) -> None:
             assert [(t.type, doc[t.start : t.end].text) for t in terms] == []
 
 
+# --------------------------------------------------------------------------- tuning sentences
+#
+# tests/data/terms_sentences.jsonl: sentences written for these tests in many styles (wire,
+# analysis, live blog, bullet lists; British and American spelling; numbers in words and
+# digits) and conflicts, each with the term types it states (alternatives as "a|b") and the
+# parameters that are clear. Sentences that expect no term are false friends.
+
+SENTENCES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "terms_sentences.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+NEGATIVES = [row for row in SENTENCES if not row["terms"]]
+
+
+def test_terms_sentences_cover_every_type_and_many_conflicts() -> None:
+    positives = [row for row in SENTENCES if row["terms"]]
+    assert len(positives) >= 150 and len(NEGATIVES) >= 30
+    types = {t for row in positives for term in row["terms"] for t in term["type"].split("|")}
+    assert types == set(TERM_TYPES)
+    assert len({row["conflict"] for row in SENTENCES}) >= 14
+    assert {"wire", "analysis", "live", "bullets"} <= {row["style"] for row in SENTENCES}
+
+
+@pytest.mark.parametrize("row", NEGATIVES, ids=[row["id"] for row in NEGATIVES])
+def test_terms_false_friends_give_no_term(extractor: Extractor, row: dict[str, Any]) -> None:
+    assert found(extractor, row["text"]) == []
+
+
+def test_terms_sentences_recall_and_parameters(extractor: Extractor) -> None:
+    """Each expected term is matched one to one with a mention of an accepted type; the
+    figures are guarded, and the misses are listed (bench/terms_recall.py --sentences)."""
+    total = hit = params = good = 0
+    misses = []
+    for row in SENTENCES:
+        if not row["terms"]:
+            continue
+        _, terms = run(extractor, row["text"])
+        used: set[int] = set()
+        for term in row["terms"]:
+            total += 1
+            expected = term.get("params", {})
+            hits = [
+                n
+                for n, t in enumerate(terms)
+                if n not in used and t.type in term["type"].split("|")
+            ]
+            if not hits:
+                misses.append(f"{row['id']} {term['type']}: {row['text']}")
+                continue
+            best = max(
+                hits,
+                key=lambda n: sum(
+                    1
+                    for k, v in expected.items()
+                    if k in terms[n].params and param_agrees(v, terms[n].params[k])
+                ),
+            )
+            used.add(best)
+            hit += 1
+            for key, value in expected.items():
+                params += 1
+                good += key in terms[best].params and param_agrees(value, terms[best].params[key])
+    assert hit / total >= 0.93, "\n".join(misses)
+    assert good / params >= 0.85
+
+
 # --------------------------------------------------------------------------- the lexicon
 
 
 def lexicon_data() -> dict[str, Any]:
-    return json.loads(terms_module.data_path(terms_module.LEXICON_FILE).read_text(encoding="utf-8"))
+    return json.loads(data_path(LEXICON_FILE).read_text(encoding="utf-8"))
 
 
 def test_terms_packaged_lexicon_is_valid_and_versioned() -> None:
@@ -772,6 +973,27 @@ def test_terms_lexicon_errors_name_file_and_key(
     assert str(path) in message and f"[{key}]" in message and words in message
 
 
+def test_terms_lexicon_indicators_are_validated(tmp_path: Path) -> None:
+    data = lexicon_data()
+    data["indicators"]["truce_of_god"] = {"strong": ["peace"]}
+    path = tmp_path / "terms.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown term type"):
+        TermLexicon.from_file(path)
+    data = lexicon_data()
+    data["indicators"]["ceasefire"] = {"strong": "truce"}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="indicators.ceasefire.strong"):
+        TermLexicon.from_file(path)
+
+
+def test_terms_match_alternatives_may_be_word_classes() -> None:
+    lexicon = load_term_lexicon()
+    cue = next(c for c in lexicon.cues if c.id == "disarm.monopoly")
+    last = cue.pattern[-1]["_forms"]
+    assert {"weapons", "arsenal", "force", "violence"} <= set(last)
+
+
 def test_terms_lexicon_malformed_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "terms.json"
     path.write_text('{\n  "version": 1,\n  "words": {,\n}', encoding="utf-8")
@@ -790,13 +1012,11 @@ def test_terms_repeated_mentions_are_referenced(extractor: Extractor) -> None:
 
 
 def test_terms_past_dates_of_an_agreement_are_not_its_start(extractor: Extractor) -> None:
-    assert (
-        found(
-            extractor,
-            "The previous ceasefire collapsed in March when the army resumed its shelling.",
-        )
-        == []
+    got = found(
+        extractor,
+        "The previous ceasefire collapsed in March when the army resumed its shelling.",
     )
+    assert [t for t, _, _ in got] == ["ceasefire"] and "start_at" not in got[0][2]
     _, params, _ = one(
         extractor, "Mediators want to restore a truce that took effect on Jan. 19.", "ceasefire"
     )
