@@ -69,6 +69,18 @@ class PeopleFinder:
             ],
             greedy="LONGEST",
         )
+        # "His Congolese counterpart, Thérèse Kayikwamba Wagner," (a name the model tags ORG)
+        self.appositive = Matcher(nlp.vocab)
+        self.appositive.add(
+            "APPOSITIVE",
+            [[
+                {"LOWER": {"IN": sorted(self.title_words | {"counterpart", "counterparts"})}},
+                {"ORTH": ","},
+                {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
+                {"ORTH": ","},
+            ]],
+            greedy="LONGEST",
+        )
 
     # -- matching --------------------------------------------------------------------------
 
@@ -84,6 +96,10 @@ class PeopleFinder:
         for _, start, end in self.titled(doc):
             span = self._trim(Span(doc, start + 1, end))
             if span is not None and len(span) >= 2:
+                spans.append(span)
+        for _, start, end in self.appositive(doc):
+            span = Span(doc, start + 2, end - 1)
+            if 2 <= len(span) <= 4 and all(t.ent_type_ in ("PERSON", "ORG", "") for t in span):
                 spans.append(span)
         kept = []
         for span in filter_spans(spans):
@@ -139,6 +155,7 @@ class PeopleFinder:
                 index = self._registry_single(people, span, by_key)
             if index is not None:
                 people[index].spans.append((span.start, span.end))
+        self._bare_surnames(doc, analysis, people)
         for person in people:
             person.spans.sort()
             self._describe(doc, analysis, person)
@@ -153,6 +170,25 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc, analysis_of(doc)))
         return doc
+
+    @staticmethod
+    def _bare_surnames(doc: Doc, analysis: Analysis, people: list[PersonInfo]) -> None:
+        """A later surname the model did not tag as a person ("Witkoff said", read as an
+        organisation) still names the person introduced in full."""
+        taken = {i for p in people for s, e in p.spans for i in range(s, e)}
+        taken |= {i for m in analysis.actor_mentions for i in range(m.start, m.end)}
+        taken |= {i for s, e, _ in analysis.media_spans for i in range(s, e)}
+        by_surname = {}
+        for index, person in enumerate(people):
+            if len(person.name.split()) >= 2 and person.surname:
+                by_surname.setdefault(person.surname, set()).add(index)
+        for token in doc:
+            owners = by_surname.get(token.text)
+            if owners is None or len(owners) != 1 or token.i in taken or token.pos_ != "PROPN":
+                continue
+            if token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].pos_ == "PROPN":
+                continue  # part of another name
+            people[next(iter(owners))].spans.append((token.i, token.i + 1))
 
     def _new_person(self, span: Span, entry: PersonEntry | None) -> PersonInfo:
         words = [t.text for t in span if t.lower_ not in _HONORIFICS or t.i > span.start]
@@ -196,12 +232,38 @@ class PeopleFinder:
         return by_key[key]
 
     def _credible(self, doc: Doc, person: PersonInfo) -> bool:
-        """A person needs the registry, a title, or a two-word name the model calls PERSON."""
-        if person.registry or person.title:
+        """A person needs the registry, a title, or a two-word name the model calls PERSON;
+        and not a name that only ever stands for a place or a thing ("in Khan Younis", "a
+        Hutu militia", "the General Border Committee")."""
+        if person.registry:
+            return True
+        if all(self._not_a_person(doc, s, e) for s, e in person.spans) or any(self._named_place(doc, s) for s, _ in person.spans):
+            return False
+        if person.title:
             return True
         return any(
             e - s >= 2 and doc[s].ent_type_ == "PERSON" for s, e in person.spans
         )
+
+    @staticmethod
+    def _named_place(doc: Doc, start: int) -> bool:
+        """"the city of Kryvyi Rih", "the town of Mirebalais"."""
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in (
+            "city", "town", "village", "region", "province", "district", "port", "state", "camp", "island", "county"
+        )
+
+    def _not_a_person(self, doc: Doc, start: int, end: int) -> bool:
+        root = doc[start:end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "in Ramallah and Khan Younis"
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "into", "across", "around", "outside", "inside", "from", "to", "toward", "towards"):
+            return not any(t.lower_ in self.title_words for t in doc[max(0, start - 3) : start])
+        if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lower_ not in self.title_words and head.lower_ not in (
+            "administration", "government", "team", "office", "camp", "family", "plan", "aide", "aides", "allies"
+        ):
+            return True
+        return bool(end < len(doc) and doc[end - 1].lower_ in ("committee", "hospital", "commission", "council", "airport"))
 
     # -- title and affiliation -----------------------------------------------------------
 
@@ -268,6 +330,11 @@ class PeopleFinder:
             break
         while title_tokens and title_tokens[0].lower_ not in self.title_words and title_tokens[0].pos_ == "ADJ" and title_tokens[0].lower_ not in self.title_modifiers:
             title_tokens.pop(0)
+        former = i >= sent_start and doc[i].lower_ == "former" or any(t.lower_ == "former" for t in title_tokens)
+        if former:
+            actor = None  # "former British Prime Minister Tony Blair" speaks for no government now
+        if actor is None and any(t.lower_ == "government" for t in title_tokens):
+            actor = analysis.extra.get("government_actor")  # "Government negotiator Armando Novoa"
         if not any(t.lower_ in self.title_words for t in title_tokens):
             return None, actor
         return " ".join(t.text for t in title_tokens), actor
@@ -278,12 +345,20 @@ class PeopleFinder:
             return None, None
         title_tokens: list[str] = []
         actor = None
-        for token in doc[end + 1 : min(len(doc), end + 14)]:
-            if token.text in (",", ".", ";", "—", "(") or token.pos_ in ("VERB", "AUX"):
+        former = False
+        for token in doc[end + 1 : min(len(doc), end + 18)]:
+            if token.text in (",", ".", ";", "—", "(") or token.pos_ in ("VERB", "AUX") and token.lower_ not in self.title_modifiers:
                 break
+            if token.lower_ == "former":
+                former = True  # "Kenya's former president and one of the AU's mediators": not Kenya's
+                continue
+            if token.lower_ == "and" and former:
+                actor, former = None, False
+                continue
             mention = self._mention_at(analysis, token.i)
             if mention is not None:
-                actor = actor or mention.actor
+                if not former:
+                    actor = actor or mention.actor
                 continue
             if token.i in analysis.person_at:
                 break

@@ -1,212 +1,211 @@
 """Component ``parley_roles``: the part each actor plays in the negotiation.
 
-Roles are given only where the article states or shows them (ANNOTATION.md):
+Roles are given only where the article states or shows them (ANNOTATION.md). The statements
+come from :mod:`parley.extract.role_cues` (computed by ``parley_coref`` and kept in
+``analysis.extra["role_cues"]``); this component adds what proposals, stances and events show
+and settles which roles can stand together:
 
-- ``mediator``: mediation, brokering or shaping a deal ("mediated by Qatar", "Qatari
-  mediators", "U.S.-brokered"), or the acting side of a third-party CONSULT event;
-- ``facilitator``, ``guarantor``, ``monitor``, ``observer_witness``: the verbs and nouns of
-  ``roles.json`` ("will act as guarantors", "a mechanism led by the United States will
-  monitor", "witnessed by"), and the actors a guarantees or monitoring term names;
-- ``relay``: an actor asked to carry a proposal, or named in its channel, that is not a
-  mediator; a proposal's destination is not a relay;
-- ``host``: "hosted by X", or talks, meetings or signings held in a place of X that is not a
-  party (places from the actor registry's capitals and ``places.json``);
-- ``backer``: "X's main backer", "backed by X";
-- ``endorser``: an actor that endorses a proposal without being a party or a backer;
-- ``party``: the sides whose conduct the deal regulates: the article's parties, and the actors
-  that author, sign, accept, reject or negotiate its proposals as principals;
-- ``party_component``: a political party inside a party that takes its own position.
+- ``party``: the sides whose conduct the deal regulates — the sides the text names ("between
+  X and Y") and the actors that sign, accept, reject, answer or negotiate its proposals as
+  principals; an armed group that authors an offer; never an actor stated to mediate,
+  facilitate, host, guarantee, monitor, witness or relay, unless the text names it a side;
+- ``party_component``: a political party of a party's state, acting on its own (an
+  "opposition" party is not part of the side);
+- ``relay``: an actor asked to carry a message, or in a proposal's channel between its author
+  and its destination, that is not a party;
+- ``endorser``: a non-party that welcomes or blesses a deal (a mediator or facilitator that
+  welcomes its own deal is not one);
+- ``facilitator`` gives way to ``mediator``; ``observer_witness`` stands only for an actor
+  with no other part; ``host`` and ``monitor`` are never parties.
 
-Roles are only given in an article that reports a negotiation (a proposal or a diplomatic
-event); otherwise every actor has ``roles: []``.
+Roles are only given in an article that reports a negotiation (a proposal with content, a
+role statement, or an interaction between two actors); otherwise every actor has
+``roles: []``.
 
-requires: doc._.parley.actor_mentions, proposals, stances, events, terms
-assigns:  doc._.parley.roles
+requires: doc._.parley.actor_mentions, extra["role_cues"], proposals, stances, events, terms
+assigns:  doc._.parley.roles, extra["role_evidence"] (actor → [(role, rule)], for explain)
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..vocabulary import ROLES
 from .analysis import Analysis, analysis_of
-from .coref import actors_of
-from .lexicons import check_values, load_cue_file, load_lexicons
+from .lexicons import load_lexicons
+from .role_cues import RoleCue, role_cues
 
-__all__ = ["RoleFinder"]
+__all__ = ["RoleFinder", "settle"]
 
 _PARTY_STANCES = frozenset(
     {"signs", "accepts", "accepts_in_principle", "accepts_with_conditions", "rejects", "counter_proposes",
      "withdraws", "demands", "no_response", "considers", "seeks_clarification", "denies_receiving",
      "denies_report", "accuses_violation"}
 )
-_TERM_ROLE_PARAMS = {"guarantors": "guarantor", "monitor": "monitor"}
+# stated third-party roles that keep an actor out of the parties (a host or a relay can be a
+# side: talks in its capital, a message through its own speaker)
+_THIRD = frozenset({"mediator", "facilitator", "guarantor", "monitor", "observer_witness"})
+_PARTY_KINDS = frozenset({"state", "armed_group", "political_party", "coalition", "other"})
+_NEGOTIATION_EVENTS = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "RETREAT"})
 
 
 class RoleFinder:
-    """Finds actor roles from cue words, proposals, stances and events."""
+    """Finds actor roles from role statements, proposals, stances and events."""
 
     def __init__(self, nlp: Language):
-        cues = load_cue_file("roles.json", {"roles": dict, "backer_objects": list, "talk_nouns": list})
-        check_values("roles.json", "roles", cues["roles"], ROLES)
-        self.verb_role: dict[str, str] = {}
-        self.noun_role: dict[str, str] = {}
-        for role, words in cues["roles"].items():
-            for verb in words.get("verbs", []):
-                self.verb_role.setdefault(verb, role)
-            for noun in words.get("nouns", []):
-                self.noun_role.setdefault(noun, role)
-        self.talk_nouns = frozenset(cues["talk_nouns"])
-        places = load_cue_file("places.json", {"cities": dict, "territory_words": list})
-        self.place_state: dict[str, str] = dict(places["cities"])
-        for entry in load_lexicons().actors:
-            if entry.kind == "state":
-                self.place_state.setdefault(entry.name, entry.id)
-                for capital in entry.capitals:
-                    self.place_state.setdefault(capital, entry.id)
+        self.registry = load_lexicons().actors
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
         analysis.roles = {}
-        if not analysis.proposals and not analysis.events:
+        cues: list[RoleCue] = analysis.extra.get("role_cues")
+        if cues is None:
+            cues = role_cues(doc, analysis)
+        if not self._negotiation(analysis, cues):
             return doc
-        roles: dict[str, list[str]] = {}
+        evidence: dict[str, list[tuple[str, str]]] = {}
 
-        def give(actor: str | None, role: str) -> None:
-            if actor and role not in roles.setdefault(actor, []):
-                roles[actor].append(role)
+        def give(actor: str | None, role: str, rule: str) -> None:
+            if actor and (role, rule) not in evidence.setdefault(actor, []):
+                evidence[actor].append((role, rule))
 
+        for cue in cues:
+            if cue.role != "party":  # a signature makes a side only if no third role is stated
+                give(cue.actor, cue.role, cue.rule)
         for actor in analysis.extra.get("mediators", ()):
-            give(actor, "mediator")
-        for token in doc:
-            self._cue_roles(doc, analysis, token, give)
-        self._proposal_roles(analysis, roles, give)
-        self._event_roles(analysis, roles, give)
-        self._party_roles(analysis, roles, give)
-        analysis.roles = {actor: [r for r in ROLES if r in found] for actor, found in roles.items()}
+            give(actor, "mediator", "mediators")
+        self._proposal_roles(analysis, give)
+        self._event_roles(analysis, evidence, give)
+        parties = self._parties(analysis, evidence, [c for c in cues if c.role == "party"])
+        for actor, how in parties.items():
+            give(actor, "party", how)
+        self._components(doc, analysis, parties, give)
+        analysis.extra["role_evidence"] = evidence
+        raw = {actor: {role for role, _ in found} for actor, found in evidence.items()}
+        analysis.roles = settle(raw, set(parties))
         return doc
 
-    # -- cue words ----------------------------------------------------------------------
-
-    def _cue_roles(self, doc: Doc, analysis: Analysis, token: Token, give) -> None:  # type: ignore[no-untyped-def]
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in self.verb_role:
-            role = self.verb_role[lemma]
-            if any(c.dep_ == "neg" for c in token.children):
-                return
-            if role == "backer" and not self._backs_a_side(token):
-                return
-            for actor in self._verb_holders(doc, analysis, token):
-                give(actor, role)
-        elif token.pos_ in ("NOUN", "PROPN") and (lemma in self.noun_role or token.lower_ in self.noun_role):
-            role = self.noun_role.get(lemma) or self.noun_role[token.lower_]
-            for actor in self._noun_holders(doc, analysis, token):
-                give(actor, role)
-        elif token.lower_.endswith("-brokered") or (token.lower_ == "brokered" and token.dep_ == "amod"):
-            for child in token.children:
-                for actor in actors_of(doc, analysis, child):
-                    give(actor, "mediator")
+    # -- is there a negotiation? ----------------------------------------------------------
 
     @staticmethod
-    def _backs_a_side(token: Token) -> bool:
-        """"backed by Rwanda" (an armed group) yes; "backed the plan" no (that is a stance)."""
-        subject = next((c for c in token.children if c.dep_ in ("nsubjpass",)), None)
-        if token.tag_ == "VBN" and (subject is not None or token.dep_ in ("acl", "relcl", "amod")):
+    def _negotiation(analysis: Analysis, cues: list[RoleCue]) -> bool:
+        if any(c.role not in ("backer", "party") for c in cues):
             return True
-        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        return obj is not None and obj.lemma_.lower() in ("group", "rebel", "militia", "movement", "side", "government", "army", "force", "fighter")
-
-    @staticmethod
-    def _verb_holders(doc: Doc, analysis: Analysis, verb: Token) -> list[str]:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return actors_of(doc, analysis, obj)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "xcomp":  # "asked Turkey to carry …": Turkey carries
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return actors_of(doc, analysis, obj)
-        if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "acl":
-            return []
-        return actors_of(doc, analysis, subject) if subject is not None else []
-
-    @staticmethod
-    def _noun_holders(doc: Doc, analysis: Analysis, noun: Token) -> list[str]:
-        found: list[str] = []
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod", "appos"):
-                found += actors_of(doc, analysis, child)
-        if noun.dep_ == "appos" or noun.dep_ == "attr":
-            head = noun.head
-            if noun.dep_ == "attr":
-                head = next((c for c in head.children if c.dep_ == "nsubj"), head)
-            found += actors_of(doc, analysis, head, expand=noun.dep_ == "attr")
-        if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "will act as guarantors"
-            verb = noun.head.head
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
-                found += actors_of(doc, analysis, subject)
-        return list(dict.fromkeys(found))
-
-    # -- proposals, events, parties -------------------------------------------------------------
-
-    def _proposal_roles(self, analysis: Analysis, roles: dict[str, list[str]], give) -> None:  # type: ignore[no-untyped-def]
-        for p in analysis.proposals:
-            for n in p.terms:
-                for param, role in _TERM_ROLE_PARAMS.items():
-                    value = analysis.terms[n].params.get(param)
-                    for actor in value if isinstance(value, list) else [value]:
-                        if isinstance(actor, str) and load_lexicons().actors.get(actor) is not None:
-                            give(actor, role)
-            # the channel but its destination: relays, unless they mediate
-            for actor in p.channel[:-1] if len(p.channel) > 1 else p.channel:
-                if "mediator" not in roles.get(actor, []) and actor != p.proposer:
-                    give(actor, "relay")
+        if any(p.terms or p.proposer for p in analysis.proposals):
+            return True
+        for event in analysis.events:
+            if event.type in _NEGOTIATION_EVENTS and len(set(event.actors) | set(event.recipients)) >= 2:
+                return True
+        signers: dict[int | None, set[str]] = {}
         for s in analysis.stances:
-            if s.stance == "endorses" and "backer" not in roles.get(s.actor, []):
-                give(s.actor, "endorser")
+            if s.stance in _PARTY_STANCES:
+                signers.setdefault(s.proposal, set()).add(s.actor)
+        return any(len(actors) >= 2 for actors in signers.values())
 
-    def _event_roles(self, analysis: Analysis, roles: dict[str, list[str]], give) -> None:  # type: ignore[no-untyped-def]
+    # -- proposals and events ------------------------------------------------------------
+
+    def _proposal_roles(self, analysis: Analysis, give) -> None:  # type: ignore[no-untyped-def]
+        for p in analysis.proposals:
+            # between the author and the destination: relays, unless they mediate (a
+            # mediator passing texts between the sides is doing its job, not relaying)
+            mediators = set(analysis.extra.get("mediators", ()))
+            for actor in p.channel[:-1]:
+                if actor != p.proposer and actor not in mediators:
+                    give(actor, "relay", "channel")
+
+    @staticmethod
+    def _event_roles(analysis: Analysis, evidence, give) -> None:  # type: ignore[no-untyped-def]
         parties = set(analysis.extra.get("parties", ()))
         for event in analysis.events:
             if event.type == "CONSULT" and event.mode == "third-party":
                 for actor in event.actors:
-                    if actor not in parties:
-                        give(actor, "mediator")
-            if event.type in ("CONSULT", "SUPPORT", "AGREE") and event.location:
-                state = self.place_state.get(event.location)
-                participants = set(event.actors) | set(event.recipients)
-                if state and state not in parties and (state not in participants or event.mode in ("third-party", "multilateral", "visit")):
-                    if not (event.mode == "visit" and state in event.actors):
-                        give(state, "host")
+                    stated = {role for role, _ in evidence.get(actor, ())}
+                    if actor not in parties and not stated & {"facilitator", "host", "observer_witness"}:
+                        give(actor, "mediator", "third-party consult")  # (a stated facilitator stays one)
 
-    @staticmethod
-    def _party_roles(analysis: Analysis, roles: dict[str, list[str]], give) -> None:  # type: ignore[no-untyped-def]
-        registry = load_lexicons().actors
-        third = {"mediator", "facilitator", "host", "guarantor", "monitor", "observer_witness", "endorser", "relay"}
-        candidates = [a for a in analysis.extra.get("parties", ()) if analysis.extra.get("parties_stated") or not (set(roles.get(a, [])) & third)]
+    # -- parties ---------------------------------------------------------------------------
+
+    def _parties(self, analysis: Analysis, evidence: dict[str, list[tuple[str, str]]], signers: list[RoleCue]) -> dict[str, str]:
+        """Actor → why it is a party."""
+        def third(actor: str) -> bool:
+            return any(role in _THIRD for role, _ in evidence.get(actor, ()))
+
+        found: dict[str, str] = {}
+        for cue in signers:
+            if not third(cue.actor):
+                found.setdefault(cue.actor, cue.rule)
+        stated = bool(analysis.extra.get("parties_stated"))
+        for actor in analysis.extra.get("parties", ()):
+            if stated or not third(actor):
+                found.setdefault(actor, "stated sides" if stated else "main sides")
         for p in analysis.proposals:
-            # a proposal's author is a party when it is a side in arms or answers another's text;
+            # an offer's author is a party when it is a side in arms or answers another's text;
             # a state that only drafts or brokers is a third party
-            entry = registry.get(p.proposer) if p.proposer else None
-            if entry is not None and (entry.kind == "armed_group" or p.counter) and not (set(roles.get(p.proposer, [])) & third):
-                candidates.append(p.proposer)
+            entry = self.registry.get(p.proposer) if p.proposer else None
+            if entry is not None and (entry.kind == "armed_group" or p.counter) and not third(p.proposer):
+                found.setdefault(p.proposer, "author of an offer")
+        backers = {a for a, roles in evidence.items() if any(r == "backer" for r, _ in roles)}
+        belligerents = set(analysis.extra.get("belligerents", ()))
+        stated_sides = set(analysis.extra.get("parties", ())) if stated else set()
         for s in analysis.stances:
-            if s.stance in _PARTY_STANCES and not (set(roles.get(s.actor, [])) & third):
-                candidates.append(s.actor)
-        for actor in dict.fromkeys(candidates):
-            entry = registry.get(actor)
-            if entry is None:
+            if s.stance not in _PARTY_STANCES or third(s.actor):
                 continue
-            if entry.kind == "political_party" and entry.country and entry.country in candidates:
-                give(actor, "party_component")
-            elif entry.kind in ("state", "armed_group", "political_party", "coalition"):
-                give(actor, "party")
+            target = analysis.proposals[s.proposal] if s.proposal is not None and s.proposal < len(analysis.proposals) else None
+            if s.stance != "signs" and (target is None or not (target.terms or target.proposer) or target.background):
+                continue  # a position on a contentless or past text does not make a side
+            if s.actor in backers and s.stance != "signs":
+                continue  # a patron that rejects the deal is still a patron
+            entry = self.registry.get(s.actor)
+            if s.stance not in ("signs", "counter_proposes") and entry is not None and entry.kind == "state" and (
+                s.actor not in belligerents and s.actor not in stated_sides
+            ):
+                continue  # a state with a view on the deal but no part in the fighting
+            found.setdefault(s.actor, f"stance {s.stance}")
+        out: dict[str, str] = {}
+        for actor, how in found.items():
+            entry = self.registry.get(actor)
+            if entry is None or entry.kind not in _PARTY_KINDS or entry.kind == "igo":
+                continue
+            out[actor] = how
+        return out
+
+    def _components(self, doc: Doc, analysis: Analysis, parties: dict[str, str], give) -> None:  # type: ignore[no-untyped-def]
+        """A coalition party of a party's state that acts in the article: a party component."""
+        acting = {m.actor for m in analysis.actor_mentions if m.agentive}
+        acting |= {p.affiliation for p in analysis.people if p.affiliation}
+        acting |= set(parties)
+        opposition = set()
+        for m in analysis.actor_mentions:
+            left = doc[max(0, m.start - 3) : m.start]
+            if any(t.lower_ in ("opposition", "opposing") for t in left):
+                opposition.add(m.actor)
+        for actor in acting:
+            entry = self.registry.get(actor)
+            if entry is None or entry.kind != "political_party" or actor in opposition:
+                continue
+            if entry.country and entry.country in parties and entry.country != actor:
+                give(actor, "party_component", f"party of {entry.country}")
+
+
+def settle(found: dict[str, set[str]], parties: set[str]) -> dict[str, list[str]]:
+    """Which of the roles found can stand together (see the module docstring)."""
+    out: dict[str, list[str]] = {}
+    for actor, roles in found.items():
+        roles = set(roles)
+        if "party_component" in roles:
+            roles.discard("party")
+        if actor in parties and "party" in roles and "party_component" not in roles:
+            roles -= {"host", "relay", "observer_witness", "facilitator", "monitor", "endorser", "mediator", "guarantor"}
+        if "mediator" in roles:
+            roles.discard("facilitator")
+        if roles & {"party", "party_component", "mediator", "facilitator"}:
+            roles.discard("endorser")
+        if roles & {"party", "party_component", "mediator", "facilitator", "host", "guarantor", "monitor", "relay", "backer"}:
+            roles.discard("observer_witness")
+        if roles:
+            out[actor] = [r for r in ROLES if r in roles]
+    return out
 
 
 @Language.factory(

@@ -3,15 +3,26 @@
 Attribution is found at speech verbs ("said", "told", "added", "according to") and sorted
 into the source kinds of RECORD.md by what the speaker phrase is:
 
-- a named person → ``official`` (their affiliation);
-- an outlet ("Asharq Al-Awsat", "Israeli media", "the newspaper") → ``media``; the outlet a
-  speaker ``told`` is a media source too;
+- a named person, also in apposition ("Pakistan's foreign minister, Ishaq Dar,") →
+  ``official`` (their affiliation); a private person ("Moussa, a tanker driver") →
+  ``unspecified``;
+- an outlet ("Asharq Al-Awsat", "Israeli media", "the newspaper", "the state news agency";
+  not "the civil defence agency") → ``media``; the outlet a speaker ``told`` too;
 - "two sources in the Palestinian group", "an Israeli official, speaking on condition of
-  anonymity", "a diplomat familiar with the talks" → ``anonymous`` (affiliation: the actor
-  named inside the phrase); a later "the sources said" is the same source;
-- "In a statement, the group said", "the text says" → ``document``;
-- an actor or its office ("the Kremlin said", "Netanyahu's office said") → ``official``;
-- residents, witnesses, analysts → ``unspecified``.
+  anonymity", "a diplomat familiar with the talks", "diplomats" → ``anonymous``
+  (affiliation: the actor the phrase speaks for, not a place or a people it names); a later
+  "the sources said" or "one of them said" is the same source. A spokesman is on record
+  unless the text says otherwise; bare "Ukrainian officials said" is on record;
+- "In a statement, the group said", "in a video posted online", "the text says" →
+  ``document`` (the whole phrase is its name);
+- an actor or its office ("the Kremlin said", "Netanyahu's office said", "His office",
+  "Gaza's civil defence agency") → ``official``; "the group said" is named as the actor
+  last named; a bare name ("Israel said") is folded into a more specific source of the same
+  actor when there is one (its leader, a statement, an official);
+- residents, witnesses, analysts, medics → ``unspecified``.
+
+Besides "say", reporting verbs of reaction ("welcomed", "praised", "dismissed") attribute
+too (``sources.json``). The readers of speaker phrases are in :mod:`.source_voices`.
 
 requires: doc._.parley.actor_mentions, doc._.parley.people, doc._.parley.media_spans, token.dep
 assigns:  doc._.parley.sources, doc._.parley.source_of_verb
@@ -19,14 +30,12 @@ assigns:  doc._.parley.sources, doc._.parley.source_of_verb
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .analysis import Analysis, SourceInfo, analysis_of
 from .lexicons import Lexicons, load_cue_file, load_lexicons
-from .people import fold
+from .source_voices import VoiceReaders
 
 __all__ = ["SourceFinder"]
 
@@ -39,12 +48,17 @@ _SOURCE_KEYS = {
     "media_heads": list,
     "unspecified_heads": list,
     "document_markers": list,
+    "official_heads": list,
+    "on_record_heads": list,
+    "unnamed_heads": list,
+    "document_nouns": list,
+    "rebel_words": list,
 }
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-class SourceFinder:
+class SourceFinder(VoiceReaders):
     """Finds attributions and the sources behind them."""
 
     def __init__(self, nlp: Language, lexicons: Lexicons):
@@ -58,14 +72,55 @@ class SourceFinder:
         self.media_heads = frozenset(cues["media_heads"])
         self.unspecified_heads = frozenset(cues["unspecified_heads"])
         self.document_markers = tuple(cues["document_markers"])
+        self.official_heads = frozenset(cues["official_heads"])
+        self.on_record_heads = frozenset(cues["on_record_heads"])
+        self.unnamed_heads = frozenset(cues["unnamed_heads"])
+        self.document_nouns = frozenset(cues["document_nouns"])
+        self.rebel_words = frozenset(cues["rebel_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
         for verb, speaker, audience in self.match(doc):
             self._attribute(doc, analysis, verb, speaker, audience)
+        self._fold_bare_names(doc, analysis)
         for number, source in enumerate(analysis.sources, 1):
             source.id = f"s{number}"
         return doc
+
+    @staticmethod
+    def _fold_bare_names(doc: Doc, analysis: Analysis) -> None:
+        """"Israel said" where the article also quotes Israel's prime minister, its office, a
+        statement or an Israeli official: the same voice, recorded once as the specific one.
+        A bare name (not an office such as "the Kremlin") is dropped and its claims pointed
+        at that source."""
+        def bare(source: SourceInfo) -> bool:
+            if source.kind != "official" or source.person is not None or source.affiliation is None:
+                return False
+            start, end = source.spans[0]
+            mention = analysis.mention_at(start)
+            return mention is not None and mention.form in ("name", "alias", "capital", "generic") and (
+                mention.start, mention.end) == (start, end) or (
+                end - start == 2 and doc[start].lower_ == "the" and mention is None and analysis.mention_at(start + 1) is not None
+                and analysis.mention_at(start + 1).form in ("name", "alias", "generic"))  # type: ignore[union-attr]
+        replace: dict[int, int] = {}
+        for index, source in enumerate(analysis.sources):
+            if not bare(source):
+                continue
+            specific = [n for n, other in enumerate(analysis.sources)
+                        if n != index and other.affiliation == source.affiliation and not bare(other)
+                        and (other.person is not None or other.kind in ("document", "anonymous", "official"))]
+            if specific:
+                replace[index] = specific[0]
+        if not replace:
+            return
+        keep = [n for n in range(len(analysis.sources)) if n not in replace]
+        new_index = {old: new for new, old in enumerate(keep)}
+        for old, target in replace.items():
+            analysis.sources[target].spans.extend(analysis.sources[old].spans)
+        analysis.source_of_verb = {
+            verb: new_index[replace.get(n, n)] for verb, n in analysis.source_of_verb.items()
+        }
+        analysis.sources = [analysis.sources[n] for n in keep]
 
     # -- finding attributions ------------------------------------------------------------
 
@@ -92,6 +147,12 @@ class SourceFinder:
                 found.append((token, by, None))
             if subject is not None and subject.dep_ == "nsubj":
                 found.append((token, subject, audience))
+                # "medical staff and the regional health authority said": two sources
+                for conj in (c for c in subject.children if c.dep_ == "conj"):
+                    if conj.pos_ in ("NOUN", "PROPN") and not any(
+                        analysis_of(doc).mention_at(t.i) for t in (subject, conj)
+                    ):
+                        found.append((token, conj, None))
             elif audience is not None:
                 found.append((token, audience, None))
         return found
@@ -118,159 +179,84 @@ class SourceFinder:
                 self._add(analysis, SourceInfo("media", media[0], None, [media[1]]))
 
     def _classify(self, doc: Doc, analysis: Analysis, verb: Token, speaker: Token) -> int | None:
-        phrase = self._phrase(doc, speaker)
-        head = speaker.lemma_.lower()
-        sentence = verb.sent.text.lower()
         if speaker.lower_ in _PRONOUNS:
             return self._pronoun(doc, analysis, speaker)
+        phrase = self._phrase(doc, speaker)
+        if phrase[0].lower_ in ("what", "whatever", "which"):
+            return None  # "what aid agencies describe as …" names no source
+        head = speaker.lemma_.lower()
+        low = speaker.lower_
+        sentence = verb.sent.text.lower()
         media = self._media_at(analysis, speaker)
         if media is not None:
             return self._add(analysis, SourceInfo("media", media[0], None, [media[1]]))
-        person = next((analysis.person_at[i] for i in range(phrase.start, phrase.end) if i in analysis.person_at), None)
-        if person is not None and head not in self.document_heads and head != "office":
-            p = analysis.people[person]
-            return self._add(
-                analysis,
-                SourceInfo("official", p.name, p.affiliation, [(phrase.start, phrase.end)], person=person),
-            )
+        person = self._person_in(analysis, phrase, speaker)
+        appositive = person is not None and not any(i in analysis.person_at for i in range(phrase.start, phrase.end))
+        if person is not None and (appositive or head not in self.document_heads and head not in self.official_heads):
+            return self._person_source(doc, analysis, phrase, person)
         actor = self._actor_in(analysis, phrase)
-        if head in self.anonymous_heads and self._anonymous(phrase, sentence):
+        marker = self._document_marker(verb)
+        if marker is None and verb.dep_ == "conj":  # "rejected the accusation in a statement … and said"
+            marker = self._document_marker(verb.head)
+        if marker is not None and person is None and (actor is not None or head in self.official_heads | self.anonymous_heads):
+            return self._add(analysis, SourceInfo("document", marker.text, actor, [(marker.start, marker.end)]))
+        if (head in self.anonymous_heads or low in self.anonymous_heads) and self._anonymous(phrase, sentence, head):
             return self._anonymous_source(doc, analysis, phrase, speaker, actor)
-        if head in self.media_heads or (head in ("report",) and phrase[0].lower_ == "the"):
+        if self._media_head(phrase, speaker):
             return self._media_generic(analysis, phrase, speaker)
-        if head in self.unspecified_heads:
-            return self._add(analysis, SourceInfo("unspecified", phrase.text, None, [(phrase.start, phrase.end)]))
         if head in self.document_heads:
             return self._add(analysis, SourceInfo("document", phrase.text, actor, [(phrase.start, phrase.end)]))
-        marker = self._document_marker(verb)
-        if marker is not None and actor is not None and person is None:
-            return self._add(analysis, SourceInfo("document", marker.text, actor, [(marker.start, marker.end)]))
         if person is not None:
             p = analysis.people[person]
-            return self._add(analysis, SourceInfo("official", phrase.text, p.affiliation, [(phrase.start, phrase.end)]))
-        if actor is not None or speaker.pos_ == "PROPN" or head in self.anonymous_heads:
-            return self._add(analysis, SourceInfo("official", phrase.text, actor, [(phrase.start, phrase.end)]))
+            name = self._owner_name(doc, analysis, phrase, person)
+            return self._add(analysis, SourceInfo("official", name, p.affiliation, [(phrase.start, phrase.end)]))
+        if actor is not None:
+            return self._actor_source(doc, analysis, phrase, speaker, actor)
+        if head in self.official_heads or low in self.official_heads:
+            earlier = self._earlier(analysis, phrase, speaker)
+            if earlier is not None:
+                return earlier
+            owner = self._owner(doc, analysis, speaker)
+            return self._add(analysis, SourceInfo("official", phrase.text, owner, [(phrase.start, phrase.end)]))
+        if head in self.unspecified_heads or low in self.unspecified_heads:
+            return self._add(analysis, SourceInfo("unspecified", phrase.text, None, [(phrase.start, phrase.end)]))
+        if speaker.i >= self._dateline_end(doc) and (
+            speaker.pos_ == "PROPN" and speaker.ent_type_ in ("ORG", "NORP")
+            or any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in phrase)
+        ):  # an organisation the registry lacks: "The Red Cross operating in Iraq"
+            return self._add(analysis, SourceInfo("official", phrase.text, None, [(phrase.start, phrase.end)]))
         return None
 
+    @staticmethod
+    def _dateline_end(doc: Doc) -> int:
+        first = next((t for t in doc[:3] if not t.is_space), None)
+        if first is None or not (first.is_upper and first.is_alpha):
+            return 0
+        for token in doc[first.i : min(len(doc), first.i + 14)]:
+            if token.text in ("—", "–", "--", "―"):
+                return token.i + 1
+        return 0
+
     def _phrase(self, doc: Doc, head: Token) -> Span:
-        """The speaker's noun phrase without relative clauses, appositions or punctuation."""
+        """The speaker's noun phrase without relative clauses, appositions or punctuation; a
+        name the model reads as one organisation stays whole ("the Armed Conflict Location
+        and Event Data Project (ACLED)")."""
         left = head.left_edge.i
         right = head.i
         for child in head.rights:
             if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") or child.text == ",":
                 break
             right = child.right_edge.i
-        if doc[left].dep_ == "det" and doc[left].lower_ in ("the",) and head.lemma_.lower() not in self.media_heads:
-            pass
+        for i in range(right, left - 1, -1):
+            if doc[i].is_space and "\n" in doc[i].text:
+                left = i + 1  # a heading or a timestamp above the sentence is not the speaker
+                break
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+        if ent is not None and ent.end - 1 > right:
+            right = ent.end - 1
+            if right + 3 < len(doc) and doc[right + 1].text == "(" and doc[right + 3].text == ")":
+                right += 3  # "(ACLED)"
         return doc[left : right + 1]
-
-    def _anonymous(self, phrase: Span, sentence: str) -> bool:
-        words = {t.lower_ for t in phrase}
-        if words & self.anonymous_dets or any(t.like_num for t in phrase):
-            return True
-        text = phrase.text.lower()
-        if any(cue in text for cue in self.anonymity_cues):
-            return True
-        if phrase[0].lower_ == "the":
-            return True  # "the sources said", "the official said": resolved to an earlier source
-        return any(cue in sentence for cue in self.anonymity_cues[:12])
-
-    def _anonymous_source(
-        self, doc: Doc, analysis: Analysis, phrase: Span, speaker: Token, actor: str | None
-    ) -> int | None:
-        head = speaker.lemma_.lower()
-        definite = phrase[0].lower_ == "the"
-        if head == "one":
-            of = next((c for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if inner is None:
-                return None
-            head = inner.lemma_.lower()
-            definite = any(c.lower_ == "the" for c in inner.children)  # "one of the sources"
-        if definite and actor is None:
-            for index in range(len(analysis.sources) - 1, -1, -1):
-                source = analysis.sources[index]
-                if source.kind == "anonymous" and source.name and head in fold(source.name).split():
-                    source.spans.append((phrase.start, phrase.end))
-                    return index
-                if source.kind == "anonymous" and source.name and head + "s" in fold(source.name).split():
-                    source.spans.append((phrase.start, phrase.end))
-                    return index
-        if actor is None and any(t.lower_ in ("military", "army") for t in phrase):
-            actor = analysis.extra.get("army_actor")
-        return self._add(analysis, SourceInfo("anonymous", phrase.text, actor, [(phrase.start, phrase.end)]))
-
-    def _media_generic(self, analysis: Analysis, phrase: Span, speaker: Token) -> int | None:
-        if phrase[0].lower_ == "the" and len(phrase) <= 3:
-            for index in range(len(analysis.sources) - 1, -1, -1):
-                if analysis.sources[index].kind == "media":
-                    analysis.sources[index].spans.append((phrase.start, phrase.end))
-                    return index
-        return self._add(analysis, SourceInfo("media", phrase.text, None, [(phrase.start, phrase.end)]))
-
-    def _document_marker(self, verb: Token) -> Span | None:
-        """"in a (joint) statement" attached to the verb."""
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() in ("statement", "letter", "post", "communique"):
-                    doc = verb.doc
-                    start = next((c.i for c in obj.lefts if c.dep_ == "amod"), obj.i)
-                    return doc[start : obj.i + 1]
-        return None
-
-    def _pronoun(self, doc: Doc, analysis: Analysis, speaker: Token) -> int | None:
-        """"he said" → the last person named before; their source if they have one."""
-        if speaker.lower_ not in ("he", "she"):
-            return None
-        before = [i for i in analysis.person_at if i < speaker.i]
-        if not before:
-            return None
-        person = analysis.person_at[max(before)]
-        p = analysis.people[person]
-        return self._add(analysis, SourceInfo("official", p.name, p.affiliation, [(speaker.i, speaker.i + 1)], person=person))
-
-    @staticmethod
-    def _media_at(analysis: Analysis, token: Token) -> tuple[str, tuple[int, int]] | None:
-        for start, end, name in analysis.media_spans:
-            if start <= token.i < end or (token.i < start and token.i >= start - 4 and token.head.i in range(start, end)):
-                return name, (start, end)
-            if token.i == end - 1 or (start <= token.head.i < end and token.dep_ == "compound"):
-                return name, (start, end)
-        # the outlet is the head's apposition or compound: "the London-based daily Asharq Al-Awsat"
-        for start, end, name in analysis.media_spans:
-            if any(start <= c.i < end for c in token.subtree):
-                return name, (start, end)
-        return None
-
-    @staticmethod
-    def _actor_in(analysis: Analysis, phrase: Span) -> str | None:
-        for i in range(phrase.start, phrase.end):
-            mention = analysis.mention_at(i)
-            if mention is not None:
-                return mention.actor
-        return None
-
-    @staticmethod
-    def _add(analysis: Analysis, source: SourceInfo) -> int:
-        """Add ``source`` or merge it with an equal one; return its index."""
-        key = _key(source)
-        for index, existing in enumerate(analysis.sources):
-            if _key(existing) == key:
-                existing.spans.extend(source.spans)
-                return index
-        analysis.sources.append(source)
-        return len(analysis.sources) - 1
-
-
-def _key(source: SourceInfo) -> tuple[str, str]:
-    if source.person is not None:
-        return ("person", str(source.person))
-    name = re.sub(r"^(the|a|an)\s+", "", fold(source.name or ""))
-    if source.kind == "anonymous":
-        return ("anonymous", f"{name}|{source.affiliation}")
-    return (source.kind, name)
-
 
 @Language.factory(
     "parley_sources",
