@@ -59,7 +59,7 @@ COMPONENTS = (
 
 # Hyphenated words that the tokenizer should keep whole: split, "counter - proposal" parses
 # as three nouns and loses its head.
-KEEP_WHOLE = ("counter-proposal", "counter-offer", "counter-draft", "cease-fire")
+KEEP_WHOLE = ("counter-proposal", "counter-offer", "counter-draft", "cease-fire", "co-organised", "co-organized", "co-chaired", "co-sponsored")
 
 
 def keep_whole(nlp: Language, words: Iterable[str] = KEEP_WHOLE) -> None:
