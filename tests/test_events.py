@@ -308,3 +308,209 @@ def test_events_lexicon_errors_name_file_and_key(change, key) -> None:
     with pytest.raises(LexiconError) as info:
         events_module.parse_event_lexicon(data)
     assert "events.json" in str(info.value) and key in str(info.value)
+
+
+# --------------------------------------------------------------------------- interactions named by nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors", "recipients"),
+    [
+        # a mediated meeting: the mediator acts, the sides receive
+        ("The truce came after five days of UN-mediated talks between Sudan's army and the Rapid Support Forces.",
+         "CONSULT", ["UN"], ["SAF", "RSF"]),
+        # a participle the parser coordinated with the wrong verb still describes the talks
+        ("Sudan's army and the Rapid Support Forces signed the truce after a week of talks hosted by Saudi Arabia "
+         "in Jeddah and brokered by Riyadh and Washington.", "CONSULT", ["SAU", "USA"], ["SAF", "RSF"]),
+        # a mediation noun that names its mediator
+        ("Russia and Ukraine exchanged prisoners on Wednesday. The swap had been agreed thanks to mediation by "
+         "the United Arab Emirates.", "CONSULT", ["ARE"], ["RUS", "UKR"]),
+        # a call told as the circumstance of another act
+        ("Israeli Prime Minister Benjamin Netanyahu described the offer to U.S. President Joe Biden in a call on Sunday.",
+         "CONSULT", ["ISR"], ["USA"]),
+        # a phrase with no verb of its own
+        ("Egypt, Qatar and Turkey have been in contact with Israel and Hamas to keep the ceasefire on track.",
+         "CONSULT", ["EGY", "QAT", "TUR"], ["ISR", "HAMAS"]),
+        # "Hamas's talks with Turkish officials": the owner and the partner of the talks
+        ("Hamas's talks with Turkish officials in Ankara were productive, the group said on Sunday.",
+         "CONSULT", ["HAMAS"], ["TUR"]),
+    ],
+)
+def test_events_interaction_named_by_a_noun(extractor, text, type_, actors, recipients) -> None:
+    event = one(extractor, text, type_)
+    assert sorted(event.actors) == sorted(actors) and sorted(event.recipients) == sorted(recipients)
+
+
+def test_events_a_new_round_of_a_meeting_has_its_participants(extractor) -> None:
+    text = ("Egyptian and Qatari mediators met Israeli and Hamas negotiators in Cairo on Monday. "
+            "A second round began on Tuesday.")
+    meetings = [e for e in events(extractor, text, published="2025-05-08") if e.type == "CONSULT"]
+    assert [e.date for e in meetings] == ["2025-05-05", "2025-05-06"]
+    assert all(participants(e) == {"EGY", "QAT", "ISR", "HAMAS"} for e in meetings)
+
+
+def test_events_phone_diplomacy_of_mediators_reaches_the_sides(extractor) -> None:
+    text = ("Qatar and Egypt are the mediators between Israel and Hamas.\n\n"
+            "Officials from Qatar and Egypt worked the phones overnight to rescue the truce.")
+    calls = [e for e in events(extractor, text) if e.type == "CONSULT" and e.mode == "phone"]
+    assert len(calls) == 1 and set(calls[0].actors) == {"QAT", "EGY"} and set(calls[0].recipients) == {"ISR", "HAMAS"}
+
+
+# --------------------------------------------------------------------------- types of less common acts
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actors", "recipients"),
+    [
+        ("Russia on Monday walked away from the Black Sea grain deal with Ukraine.", "SANCTION", "withdraw", ["RUS"], ["UKR"]),
+        ("U.S. President Donald Trump gave Hamas three days to respond to the plan.", "REQUEST", "yield", ["USA"], ["HAMAS"]),
+        ("Malaysia has invited Thailand and Cambodia to talks in Kuala Lumpur next week.", "AGREE", None, ["MYS"], ["THA", "KHM"]),
+        ("A convoy of the International Committee of the Red Cross carrying medicine reached Mekelle on Friday.",
+         "AID", None, ["ICRC"], []),
+        ("U.S. President Donald Trump spent several hours in Israel on Monday.", "CONSULT", "visit", ["USA"], ["ISR"]),
+        ("Hamas handed over the coffins of four dead hostages to Israel late on Monday.", "RETREAT", "release", ["HAMAS"], ["ISR"]),
+        ("Russia and Ukraine on Wednesday carried out their largest exchange of prisoners of war.",
+         "RETREAT", "release", ["RUS", "UKR"], []),
+        ("Israeli Prime Minister Benjamin Netanyahu said Hamas would be disarmed, by agreement or by military force.",
+         "THREATEN", "violence", ["ISR"], ["HAMAS"]),
+        ("Israeli Prime Minister Benjamin Netanyahu warned of further consequences if Hamas kept refusing the plan.",
+         "THREATEN", None, ["ISR"], ["HAMAS"]),
+        ("Washington gave its blessing to the agreement between Armenia and Azerbaijan.", "SUPPORT", None, ["USA"], []),
+    ],
+)
+def test_events_less_common_acts(extractor, text, type_, mode, actors, recipients) -> None:
+    event = one(extractor, text, type_)
+    assert event.mode == mode
+    assert sorted(event.actors) == sorted(actors) and sorted(event.recipients) == sorted(recipients)
+
+
+# --------------------------------------------------------------------------- who acts, who receives
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors", "recipients"),
+    [
+        # the prisoners' nation stands for the other side of the conflict
+        ("Hamas released 20 Israeli hostages on Monday and Israel began freeing 1,900 Palestinian prisoners.",
+         "RETREAT", ["ISR"], ["HAMAS"]),
+        # an answer with a counter-proposal goes to the author of the plan it answers
+        ("Egypt put forward a ceasefire proposal to Israel and Hamas on Monday. Hamas accepted it on Tuesday, while "
+         "Israel answered with a counter-proposal of its own.", "AGREE", ["ISR"], ["EGY"]),
+        # a vague group that acts is an actor in its own words
+        ("Opposition groups in Zimbabwe demanded that the government hold new elections.",
+         "REQUEST", ["OPPOSITION_GROUPS_IN_ZIMBABWE"], ["ZWE"]),
+        # "his Congolese counterpart": the nationality named, not the other side
+        ("Rwanda's foreign minister met his Congolese counterpart in Luanda on Tuesday.", "CONSULT", ["RWA"], ["COD"]),
+    ],
+)
+def test_events_roles_from_descriptions(extractor, text, type_, actors, recipients) -> None:
+    found = [e for e in events(extractor, text, published="2025-05-08") if e.type == type_]
+    assert any(sorted(e.actors) == sorted(actors) and sorted(e.recipients) == sorted(recipients) for e in found), found
+
+
+def test_events_mediators_carrying_anothers_text_mediate(extractor) -> None:
+    text = "Qatari and Egyptian mediators handed Hamas the U.S. proposal at a meeting in Doha on Tuesday."
+    found = events(extractor, text)
+    assert [e.type for e in found if e.type in ("AGREE", "CONSULT")] == ["CONSULT"]
+    meeting = next(e for e in found if e.type == "CONSULT")
+    assert set(meeting.actors) == {"QAT", "EGY"} and meeting.recipients == ["HAMAS"] and meeting.mode == "third-party"
+
+
+# --------------------------------------------------------------------------- dates from context
+
+
+def test_events_occasion_participle_dates_the_act(extractor) -> None:
+    text = "Speaking to reporters at the White House on Tuesday, U.S. President Donald Trump gave Hamas three days to respond."
+    assert one(extractor, text, "REQUEST").date == "2025-05-06"
+
+
+def test_events_pronoun_subject_continues_the_dated_statement(extractor) -> None:
+    text = ("The Israeli military said two soldiers were killed in Rafah on Sunday. "
+            "It accused Hamas of a blatant breach of the ceasefire.")
+    assert one(extractor, text, "ACCUSE").date == "2025-05-04"
+
+
+def test_events_statement_at_a_dated_meeting_takes_its_date(extractor) -> None:
+    text = ("Russian and Ukrainian negotiators met in Istanbul on Monday.\n\n"
+            "Ukraine's delegation presented a memorandum.\n\n"
+            "The delegations discussed prisoners.\n\n"
+            "Russia's negotiator said Moscow would hand back the bodies of 6,000 Ukrainian soldiers.")
+    assert one(extractor, text, "CONCEDE").date == "2025-05-05"
+
+
+def test_events_past_act_with_a_weekday_hung_on_an_infinitive(extractor) -> None:
+    text = "U.S. President Donald Trump unveiled a plan to end the war at the White House on Monday."
+    assert one(extractor, text, "AGREE").date == "2025-05-05"
+
+
+def test_events_bound_of_a_truce_gives_way_to_the_date_of_the_agreement(extractor) -> None:
+    text = ("The agreement between Congo and Rwanda was reached on Tuesday.\n\n"
+            "Congo and Rwanda have agreed to a ceasefire from midnight on Sunday.")
+    agreements = [e for e in events(extractor, text, published="2025-05-08") if e.type == "AGREE"]
+    assert len(agreements) == 1 and agreements[0].date == "2025-05-06"
+
+
+def test_events_signing_that_names_no_signer_is_the_sides_signing(extractor) -> None:
+    text = ("Armenia and Azerbaijan have agreed on the first stretch of their border. Under a protocol signed on "
+            "Friday, Yerevan agreed that four villages will return to Azerbaijani control.")
+    found = events(extractor, text, published="2024-04-20")
+    assert [e.type for e in found] == ["SUPPORT"]
+    assert set(found[0].actors) == {"ARM", "AZE"} and found[0].date == "2024-04-19"
+
+
+# --------------------------------------------------------------------------- not news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar, which brokered the January agreement between Israel and Hamas, condemned nothing.",  # describes a broker
+        "The Luanda deal follows a truce between Congo and Rwanda brokered by the United States earlier this month.",
+        "Hamas said on Sunday it remained committed to the ceasefire agreement with Israel.",  # a standing position
+        "Jordan's foreign minister said he had asked Washington for clarifications on the plan.",  # asks for information
+        "The Haitian government signed an agreement with a private security company on Monday.",  # a contract
+        "Congo has repeatedly refused to negotiate with the M23 rebels.",  # habitual
+        "For six weeks the Kremlin brokered truces between Armenia and Azerbaijan that collapsed within minutes.",
+        "Hamas said it was willing to consider a long-term truce with Israel.",  # deliberation, a stance
+        "Hamas insisted that talks with Israel on the second phase begin immediately.",  # a mandate, not an act
+        "U.S. envoy Steve Witkoff is expected to travel to Israel next week.",  # someone's schedule
+        "Egypt will present its reconstruction plan to Arab leaders at a summit in Cairo on Friday.",  # planned later
+        "Israeli Prime Minister Benjamin Netanyahu has vowed to achieve total victory over Hamas.",  # a war aim
+        "Tigrayan weapons are to be handed over at the same time as foreign forces pull out of the region.",  # a plan
+    ],
+)
+def test_events_not_news(extractor, text) -> None:
+    assert events(extractor, text, published="2025-05-08") == []
+
+
+def test_events_welcome_that_urges_respect_is_one_act(extractor) -> None:
+    text = "The U.N. Secretary-General welcomed the agreement between Israel and Hamas and urged both sides to respect it."
+    assert [e.type for e in events(extractor, text)] == ["SUPPORT"]
+
+
+def test_events_signing_commitment_is_the_content_of_the_signing(extractor) -> None:
+    text = ("Sudan's army and the Rapid Support Forces signed a declaration late on Thursday, committing to "
+            "protect civilians.")
+    assert [e.type for e in events(extractor, text)] == ["SUPPORT"]
+
+
+def test_events_background_of_a_vague_past_period_is_dropped(extractor) -> None:
+    text = ("Colombia's government and the Segunda Marquetalia signed a roadmap on Friday.\n\n"
+            "The government suspended its dialogue with the ELN earlier this year after a string of attacks.")
+    assert [e.type for e in events(extractor, text, published="2024-06-29")] == ["SUPPORT"]
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def test_events_acts_on_different_proposals_are_not_merged(extractor) -> None:
+    text = ("The UN put forward a proposal to reopen the roads on Wednesday. "
+            "The Houthis answered with a plan of their own.")
+    offers = [e for e in events(extractor, text, published="2022-06-02") if e.type == "AGREE"]
+    assert {tuple(e.actors) for e in offers} == {("UN",), ("HOUTHIS",)}
+
+
+def test_events_a_person_with_no_known_actor_still_acts(extractor) -> None:
+    """A named person the article ties to no actor: the act is kept, with no actor id."""
+    event = one(extractor, "Lt. Gen. Prosper Avril resigned yesterday to allow elections to take place.", "RETREAT")
+    assert event.actors == [] and event.recipients == []
