@@ -306,3 +306,14 @@ def test_sources_the_agency_is_the_agency_named_before(extractor: Extractor) -> 
     text = ("The civil defence agency said 19 people were killed. The agency said it lacked fuel.")
     officials = [s for s in _record(extractor, text).sources if s.kind == "official"]
     assert [s.name for s in officials] == ["The civil defence agency"]
+
+
+def test_extract_entities_live_blog_timestamps_are_not_speakers(extractor: Extractor) -> None:
+    """A timestamp line the parser hangs a newline on must not become (or break) a speaker."""
+    text = (
+        "Updates\n\n08.15 GMT\nEgyptian officials said the delegations would meet again.\n\n"
+        "09.20 BST\nThe spokesman told reporters the group accepted the plan."
+    )
+    record = _record(extractor, text)
+    assert all("BST" not in (source.name or "") for source in record.sources)
+    assert any(source.kind == "official" for source in record.sources)

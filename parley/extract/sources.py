@@ -247,9 +247,13 @@ class SourceFinder(VoiceReaders):
             if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") or child.text == ",":
                 break
             right = child.right_edge.i
-        for i in range(right, left - 1, -1):
+        for i in range(head.i - 1, left - 1, -1):
             if doc[i].is_space and "\n" in doc[i].text:
                 left = i + 1  # a heading or a timestamp above the sentence is not the speaker
+                break
+        for i in range(head.i + 1, right + 1):
+            if doc[i].is_space and "\n" in doc[i].text:
+                right = i - 1  # nor is the line below it: the phrase never crosses a line break
                 break
         ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "ORG"), None)
         if ent is not None and ent.end - 1 > right:
