@@ -26,7 +26,7 @@ from parley.evaluate.run import predict  # noqa: E402
 from parley.evaluate.scoring import score  # noqa: E402
 
 DEFAULT_PLOVER = ROOT.parent / "shared" / "datasets" / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
-DEFAULT_GOLD = ("tests/data/dev", "parley/samples/gold", "tests/data/tune")
+DEFAULT_GOLD = ("tests/data/dev", "parley/samples/gold", "tests/data/tune", "tests/data/tune2")
 
 
 def _line(out: Console, name: str, report) -> None:  # type: ignore[no-untyped-def]

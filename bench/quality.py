@@ -1,4 +1,4 @@
-"""Extraction quality on every tuning corpus at once: dev, the sample series, the tune set.
+"""Extraction quality on every tuning corpus at once: dev, the sample series, tune and tune2.
 
     python bench/quality.py [--layer stances] [--verbose] [corpus ...]
 
@@ -23,7 +23,7 @@ from parley.evaluate.run import predict  # noqa: E402
 from parley.evaluate.scoring import score  # noqa: E402
 from parley.extract.pipeline import Extractor  # noqa: E402
 
-DEFAULTS = ("tests/data/dev", "parley/samples/gold", "tests/data/tune")
+DEFAULTS = ("tests/data/dev", "parley/samples/gold", "tests/data/tune", "tests/data/tune2")
 LAYERS = ("actors", "roles", "people", "sources", "proposals", "terms", "stances", "stances_by_polarity", "events")
 
 
