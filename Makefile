@@ -29,13 +29,15 @@ run: install
 	$(BIN)/parley positions --db $(DB)
 	$(BIN)/parley serve --db $(DB)
 
-## test: install the dev, postgres and web extras and run the whole test suite (the PostgreSQL
-## store tests run when PARLEY_TEST_POSTGRES names a server, and skip otherwise; the browser
-## tests drive Debian's chromium, which .ci/run installs)
+## test: install the dev, postgres, ray and web extras and run the whole test suite, beside a
+## throwaway PostgreSQL server so the store tests run on both backends (.ci/with-postgres;
+## installs Debian's postgresql as root, else runs on SQLite alone and says so), with Debian's
+## chromium for the browser tests (.ci/ensure-chromium installs it as root)
 test: install-dev
-	$(BIN)/python -m pytest -q
+	bash .ci/ensure-chromium
+	bash .ci/with-postgres --optional $(BIN)/python -m pytest -q
 
-## test-postgres: the whole suite beside a throwaway PostgreSQL server, as CI runs it
+## test-postgres: the same, but an error (not a fallback to SQLite) when no PostgreSQL server can be had
 test-postgres: install-dev
 	bash .ci/with-postgres $(BIN)/python -m pytest -q
 
