@@ -4,7 +4,11 @@ A stance needs a cue (:mod:`.cues`: a verb, phrase or noun from ``stances.json``
 "accepted", "turned down", "is studying", "has yet to respond", "a red line", "poured cold
 water on", "could live with"), an actor (:mod:`.attribution`: the cue's subject or agent,
 through coreference; the speaker for an evaluation whose subject is no actor — "the demands
-amounted to an ultimatum, he said"; the parties for a signature reported without signers),
+amounted to an ultimatum, he said"; the parties for a signature reported without signers;
+beyond coreference, "both"/"the two sides"/"each side" are the parties, "nobody in the army"
+the army, a quoted official ("Indian government sources") its affiliation, "the country" under a
+ministry's speech verb the ministry's side, every agent of "welcomed by X … and by Y", the
+subject of "is understood to have agreed", the persuaded side of "persuaded X to accept"),
 and a target (:mod:`.targets`: the proposal the cue's object names, a provision of it, the
 owner's proposal for "Kyiv's call for a ceasefire", else the proposal in focus). Then
 (:mod:`.component`):

@@ -27,7 +27,9 @@ class Attribution:
         if anchor.pos_ == "NOUN":
             # "Hamas's demand for …", "the Israeli rejection": only an owner makes a stance
             for child in anchor.children:
-                if child.dep_ in ("poss", "compound", "amod") and (owners := actors_of(doc, analysis, child)):
+                if child.dep_ in ("poss", "compound", "amod") and (
+                    owners := actors_of(doc, analysis, child)
+                ):
                     return owners
             return []
         if cue.holder is not None:
@@ -38,34 +40,155 @@ class Attribution:
                 node = node.head
             subject = subject_of(node)
             return actors_of(doc, analysis, subject) if subject is not None else []
-        agents = [c for c in anchor.children if c.dep_ == "agent"]
+        agents = [
+            c
+            for c in anchor.children
+            if c.dep_ == "agent"  # not "agreed thanks to mediation by the UAE"
+            and not (c.i > 0 and doc[c.i - 1].lemma_.lower() in self.cues.mediation_nouns)
+        ]
         agents += [g for a in agents for g in a.conjuncts if g.lower_ == "by"]
+        if (
+            agents
+        ):  # "welcomed by Georgia, which …, and by the EU": the second "by" hangs on the verb
+            agents += [
+                c
+                for c in anchor.children
+                if c.dep_ == "conj" and c.lower_ == "by" and c not in agents
+            ]
+            agents += [
+                t
+                for t in doc[
+                    agents[0].i + 1 : anchor.sent.end
+                ]  # … or, misparsed, on a clause in between
+                if t.lower_ == "by"
+                and t.dep_ != "agent"
+                and doc[t.i - 1].lower_ in ("and", "or")
+                and t not in agents
+            ]
         found: list[str] = []
         for agent in agents:  # "signed by X for the government and by Y of the M23"
             for obj in agent.children:
                 if obj.dep_ == "pobj":
                     found += [a for a in actors_of(doc, analysis, obj) if a not in found]
         if agents:  # "signed by X, adviser to Y, and Z": Z parsed as a conjunct of the verb
-            for noun in (c for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")):
+            for noun in (
+                c for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+            ):
                 found += [a for a in actors_of(doc, analysis, noun) if a not in found]
         if found:
             return found
         subject = subject_of(anchor)
         if subject is not None and subject.dep_ == "nsubjpass" and cue.stance == "?receive":
-            return actors_of(doc, analysis, subject)  # "it has not been presented with the plan"
-        if subject is None or subject.dep_ == "nsubjpass" or (anchor.dep_ == "acl" and subject is anchor.head):
-            return self._signatories(analysis, cue)  # "the swap was agreed", "a protocol signed on Friday"
+            return self.subject_actors(
+                doc, analysis, subject, anchor
+            )  # "it has not been presented with the plan"
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and anchor.dep_ == "xcomp"
+            and subject.head.i == anchor.head.i
+            and (anchor.head.lemma_.lower() in self.cues.raising_verbs)
+        ):
+            return self.subject_actors(
+                doc, analysis, subject, anchor
+            )  # "the army is understood to have agreed"
+        if (
+            subject is None
+            or subject.dep_ == "nsubjpass"
+            or (anchor.dep_ == "acl" and subject is anchor.head)
+        ):
+            return self._signatories(
+                analysis, cue
+            )  # "the swap was agreed", "a protocol signed on Friday"
         if subject.lower_ in ("we", "us"):
             return self.speaker_side(analysis, anchor)
-        found = actors_of(doc, analysis, subject)
-        if any(t.dep_ == "cc" for t in subject.subtree):  # "Mirzoyan of Armenia and Bayramov of Azerbaijan"
-            clauses = {t.i for c in subject.subtree if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        found = self.subject_actors(doc, analysis, subject, anchor)
+        if (
+            anchor.lemma_.lower() == "agree"
+        ):  # "Russia and Ukraine each agreed with Washington to …"
+            found += [
+                a
+                for c in anchor.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+                for a in actors_of(doc, analysis, g)
+                if a not in found
+            ]
+        if any(
+            t.dep_ == "cc" for t in subject.subtree
+        ):  # "Mirzoyan of Armenia and Bayramov of Azerbaijan"
+            clauses = {
+                t.i
+                for c in subject.subtree
+                if c.dep_ in ("relcl", "acl", "appos")
+                for t in c.subtree
+            }
             coordinated = [t for t in subject.subtree if t.dep_ == "conj" and t.i not in clauses]
-            for index in {analysis.person_at[t.i] for t in coordinated if t.i in analysis.person_at}:
+            for index in {
+                analysis.person_at[t.i] for t in coordinated if t.i in analysis.person_at
+            }:
                 affiliation = analysis.people[index].affiliation
                 if affiliation and affiliation not in found:
                     found.append(affiliation)
         return found
+
+    def subject_actors(
+        self, doc: Doc, analysis: Analysis, subject: Token, anchor: Token
+    ) -> list[str]:
+        """The actors a stance's subject names. Beyond coreference: a pair expression ("both",
+        "the two", "each side", "the two governments") is the parties; a quantified subject
+        ("nobody in the army") is its complement's actor; an official or source the text quotes
+        ("Indian government sources", "a senior army officer") is its affiliation; a generic
+        self-reference ("the country", "the group") under a speech verb is the speaker's side."""
+        cues = self.cues
+        container = {
+            t.i
+            for c in subject.children
+            if c.dep_ == "poss" and subject.tag_ == "NNS"
+            for t in c.subtree
+        }
+        own = [
+            m.actor
+            for t in subject.subtree
+            if t.i not in container and (m := analysis.mention_at(t.i)) is not None
+        ]
+        words = {
+            t.lower_
+            for t in subject.subtree
+            if t.dep_ in ("det", "nummod", "predet", "amod", "quantmod") or t.i == subject.i
+        }
+        parties = list(analysis.extra.get("parties", ()))
+        if not own and words & cues.pair_words and len(parties) >= 2:
+            return parties[:2]  # the two most prominent sides
+        if subject.lower_ in cues.quantifier_subjects:
+            inner = [
+                a
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+                for a in actors_of(doc, analysis, g)
+            ]
+            if inner:
+                return list(dict.fromkeys(inner))
+        found = actors_of(doc, analysis, subject)
+        if found:
+            return found
+        for source in analysis.sources:
+            if source.affiliation and any(s <= subject.i < e for s, e in source.spans):
+                return [source.affiliation]
+        if (
+            subject.lemma_.lower() in cues.self_reference_nouns
+            and any(
+                c.dep_ in ("det", "poss")
+                and c.lower_ in ("the", "his", "her", "its", "their", "our")
+                for c in subject.children
+            )
+            and len(list(subject.subtree)) <= 3
+        ):
+            return self._speaker_of(doc, analysis, anchor)
+        return []
 
     def _holder(self, doc: Doc, analysis: Analysis, cue: Cue) -> list[str]:
         """Whose evaluation it is: "X called the deal unacceptable" → X; "the demands amounted to
@@ -74,12 +197,21 @@ class Attribution:
         for word in cue.anchor.doc[cue.start : cue.end]:  # "a red line for Damascus"
             for prep in word.children:
                 if prep.dep_ == "prep" and prep.lower_ == "for":
-                    found = [a for g in prep.children if g.dep_ == "pobj" for a in actors_of(doc, analysis, g)]
+                    found = [
+                        a
+                        for g in prep.children
+                        if g.dep_ == "pobj"
+                        for a in actors_of(doc, analysis, g)
+                    ]
                     if found:
                         return found
         node = cue.anchor
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
+        if (
+            cue.holder == "voice"
+        ):  # "any lasting deal would depend on X, he said": the speaker's terms
+            return self._speaker_of(doc, analysis, node)
         subject = subject_of(node)
         if subject is not None and node.lemma_.lower() in _DESCRIBE:
             return actors_of(doc, analysis, subject)  # "X described the terms as unworkable"
@@ -87,17 +219,31 @@ class Attribution:
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is not None and (found := actors_of(doc, analysis, owner)):
                 return found
-        if subject is not None and subject.i not in analysis.extra.get("proposal_at", {}) and subject.lower_ not in ("it", "this", "that"):
-            if (found := actors_of(doc, analysis, subject)):
+        if (
+            subject is not None
+            and subject.i not in analysis.extra.get("proposal_at", {})
+            and subject.lower_ not in ("it", "this", "that")
+        ):
+            if found := actors_of(doc, analysis, subject):
                 return found  # "Damascus called it a red line"
         return self._speaker_of(doc, analysis, node)
 
     def _speaker_of(self, doc: Doc, analysis: Analysis, node: Token) -> list[str]:
         """The actor of the speech verb ``node`` is reported under ("…, he said")."""
         for speech in [node, *node.ancestors]:
-            if speech.i in analysis.source_of_verb or speech.lemma_.lower() in ("say", "tell", "call", "describe", "add"):
+            if speech.i in analysis.source_of_verb or speech.lemma_.lower() in (
+                "say",
+                "tell",
+                "call",
+                "describe",
+                "add",
+            ):
                 subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
-                if subject is not None and speech is not node and (found := actors_of(doc, analysis, subject)):
+                if (
+                    subject is not None
+                    and speech is not node
+                    and (found := actors_of(doc, analysis, subject))
+                ):
                     return found
                 source = analysis.source_of_verb.get(speech.i)
                 if source is not None and (affiliation := analysis.sources[source].affiliation):
@@ -115,20 +261,34 @@ class Attribution:
         Ukrainian officials" names them."""
         anchor = cue.anchor
         between = [
-            m.actor for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between"
-            for t in c.subtree if (m := analysis.mention_at(t.i)) is not None
+            m.actor
+            for c in anchor.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for t in c.subtree
+            if (m := analysis.mention_at(t.i)) is not None
         ]
         if between:
             return list(dict.fromkeys(between))
-        if cue.stance not in ("signs", "accepts") or anchor.lemma_.lower() not in ("sign", "agree", "initial", "ratify"):
+        if cue.stance not in ("signs", "accepts") or anchor.lemma_.lower() not in (
+            "sign",
+            "agree",
+            "initial",
+            "ratify",
+        ):
             return []
-        if anchor.tag_ != "VBN" or any(c.dep_ == "aux" and c.lower_ in ("to", "would", "could", "will") for c in anchor.children):
+        if anchor.tag_ != "VBN" or any(
+            c.dep_ == "aux" and c.lower_ in ("to", "would", "could", "will")
+            for c in anchor.children
+        ):
             return []  # "with a view to signing it": not a signature that took place
-        return list(analysis.extra.get("parties", ()))
+        mediators = set(
+            analysis.extra.get("mediators", ())
+        )  # "agreed thanks to mediation by the UAE"
+        return [a for a in analysis.extra.get("parties", ()) if a not in mediators]
 
     @staticmethod
     def speaker_side(analysis: Analysis, anchor: Token) -> list[str]:
-        """"We did not reject …," a Hamas official said: the speaker's side."""
+        """ "We did not reject …," a Hamas official said: the speaker's side."""
         sent = anchor.sent
         doc = anchor.doc
         following = doc[sent.end : min(len(doc), sent.end + 60)]
@@ -146,7 +306,9 @@ class Attribution:
         anchor = cue.anchor
         if anchor.lemma_.lower() == "accuse":
             subject = subject_of(anchor)
-            return actors_of(doc, analysis, subject) if subject is not None else []
+            return (
+                self.subject_actors(doc, analysis, subject, anchor) if subject is not None else []
+            )
         violators: set[str] = set()
         own = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
         if anchor.pos_ == "VERB" and own is not None:
@@ -155,7 +317,11 @@ class Attribution:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            found = [a for a in actors_of(doc, analysis, subject) if a not in violators] if subject is not None else []
+            found = (
+                [a for a in actors_of(doc, analysis, subject) if a not in violators]
+                if subject is not None
+                else []
+            )
             if found:
                 return found
         source = self.source(analysis, anchor)
@@ -164,7 +330,9 @@ class Attribution:
             if affiliation:
                 return [affiliation]
             name_actors = [
-                m.actor for s, e in analysis.sources[source].spans for i in range(s, e)
+                m.actor
+                for s, e in analysis.sources[source].spans
+                for i in range(s, e)
                 if (m := analysis.mention_at(i)) is not None
             ]
             return list(dict.fromkeys(name_actors))
@@ -178,7 +346,12 @@ class Attribution:
             if node.i in analysis.source_of_verb:
                 return analysis.source_of_verb[node.i]
             for child in node.children:
-                if child.i in analysis.source_of_verb and child.dep_ in ("parataxis", "advcl", "conj", "prep"):
+                if child.i in analysis.source_of_verb and child.dep_ in (
+                    "parataxis",
+                    "advcl",
+                    "conj",
+                    "prep",
+                ):
                     return analysis.source_of_verb[child.i]
             if node.head.i == node.i:
                 break
@@ -187,7 +360,11 @@ class Attribution:
         for token in sent:  # "…, according to two sources familiar with the talks"
             if token.lower_ == "according" and token.i in analysis.source_of_verb:
                 return analysis.source_of_verb[token.i]
-            if token.dep_ in ("parataxis", "ROOT") and token.i in analysis.source_of_verb and token.i > anchor.i:
+            if (
+                token.dep_ in ("parataxis", "ROOT")
+                and token.i in analysis.source_of_verb
+                and token.i > anchor.i
+            ):
                 return analysis.source_of_verb[token.i]
         return None
 
@@ -209,7 +386,9 @@ class Attribution:
             node = node.head
         return None
 
-    def certainty(self, analysis: Analysis, anchor: Token, source: int | None, actors: list[str]) -> str:
+    def certainty(
+        self, analysis: Analysis, anchor: Token, source: int | None, actors: list[str]
+    ) -> str:
         sent = anchor.sent.text.lower()
         if any(h in sent for h in self.cues.hedges):
             return "hedged"
@@ -219,7 +398,11 @@ class Attribution:
         if info.kind in ("anonymous", "media", "unspecified"):
             return "reported"
         if info.kind == "document":
-            return "confirmed" if info.affiliation in actors or info.affiliation is None else "reported"
+            return (
+                "confirmed"
+                if info.affiliation in actors or info.affiliation is None
+                else "reported"
+            )
         if info.affiliation and info.affiliation not in actors:
             return "reported"
         return "confirmed"

@@ -4,7 +4,7 @@ refinement), between the stances without a cue (:mod:`.derived`) and the last pa
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..analysis import Analysis, StanceInfo, analysis_of
 from ..coref import actors_of
@@ -13,7 +13,8 @@ from .attribution import Attribution
 from .cues import Cue, CueFinder
 from .derived import Derived, add, consolidate, disputes
 from .lexicon import load_stance_cues
-from .syntax import clause_of, conditional, conditions_of, in_quotes, negated, subject_of, wished
+from .readings import Readings
+from .syntax import clause_of, conditional, conditions_of, subject_of, wished
 from .targets import Target, Targets, focus_map
 
 __all__ = ["StanceFinder", "make_stance_finder"]
@@ -22,10 +23,21 @@ __all__ = ["StanceFinder", "make_stance_finder"]
 _MOVEMENT_CUES = frozenset({"withdraw", "pull out", "back out", "back away", "quit"})
 
 # stances an author does not take on its own proposal (it proposes it)
-_NOT_BY_AUTHOR = frozenset({
-    "accepts", "accepts_in_principle", "accepts_with_conditions", "endorses", "considers", "open_to",
-    "seeks_clarification", "rejects", "no_response", "denies_receiving", "demands",
-})
+_NOT_BY_AUTHOR = frozenset(
+    {
+        "accepts",
+        "accepts_in_principle",
+        "accepts_with_conditions",
+        "endorses",
+        "considers",
+        "open_to",
+        "seeks_clarification",
+        "rejects",
+        "no_response",
+        "denies_receiving",
+        "demands",
+    }
+)
 
 
 class StanceFinder:
@@ -38,7 +50,12 @@ class StanceFinder:
         proposal_cues = load_proposal_cues()
         self.targets = Targets(self.cues, proposal_cues.phase_words)
         self.derived = Derived(self.cues, self.attribution, self.targets)
-        self.agreement_words = proposal_cues.heads | proposal_cues.agreement_kinds | {"commitment", "promise", "pledge", "provision"}
+        self.agreement_words = (
+            proposal_cues.heads
+            | proposal_cues.agreement_kinds
+            | {"commitment", "promise", "pledge", "provision"}
+        )
+        self.readings = Readings(self.cues, self.agreement_words)
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
@@ -47,7 +64,9 @@ class StanceFinder:
             return doc
         focus = focus_map(doc, analysis)
         parties = set(analysis.extra.get("parties", ()))
-        self.derived.implicit_demands(doc, analysis, focus)  # first: "rejected that demand" may refer to one
+        self.derived.implicit_demands(
+            doc, analysis, focus
+        )  # first: "rejected that demand" may refer to one
         for cue in self.find_cues(doc):
             for stance in self._stances(doc, analysis, cue, focus, parties):
                 add(analysis, stance)
@@ -60,63 +79,88 @@ class StanceFinder:
 
     # -- one cue -----------------------------------------------------------------------------
 
-    def _stances(self, doc: Doc, analysis: Analysis, cue: Cue, focus: list[int | None], parties: set[str]) -> list[StanceInfo]:
+    def _stances(
+        self, doc: Doc, analysis: Analysis, cue: Cue, focus: list[int | None], parties: set[str]
+    ) -> list[StanceInfo]:
         """The stances one cue states: who holds it, toward which proposal and term, how."""
         anchor = cue.anchor
-        if wished(anchor, self.cues):
-            return self._urged(doc, analysis, cue, focus, parties)  # "urged Hamas to accept the plan"
-        reading = self._reading(doc, cue)
+        persuaded = self.readings.persuaded(doc, analysis, anchor)
+        if wished(anchor, self.cues) and not persuaded:
+            return self._urged(
+                doc, analysis, cue, focus, parties
+            )  # "urged Hamas to accept the plan"
+        reading = self.readings.reading(doc, cue)
         if reading is None:
             return []
         stance, is_negated = reading
-        actors = self._holders(doc, analysis, cue, stance)
+        if not cue.stance.startswith(("?", "!")) and conditional(anchor, marks=("if", "unless")):
+            return []  # "threatened to quit if Israel agrees to end the war": a hypothesis
+        actors = persuaded or self._holders(doc, analysis, cue, stance)
         if not actors:
             return []
         target = self.targets.target(doc, analysis, cue, focus, analysis.stances)
         if target.proposal is None or not self._about_a_proposal(analysis, cue, stance, target):
             return []
-        conditions = conditions_of(doc, anchor, self.cues.condition_markers)
-        refined = self._refined(analysis, cue, stance, is_negated, conditions, target.proposal, actors, parties)
+        if persuaded and not target.named:
+            return []
+        conditions = conditions_of(doc, anchor, self.cues.condition_markers, self.cues.only_markers)
+        refined = self._refined(
+            analysis, cue, stance, is_negated, conditions, target.proposal, actors, parties
+        )
         if refined is None:
             return []
+        author = analysis.proposals[target.proposal].proposer
+        if (
+            refined == "endorses"
+            and author not in actors
+            and (sides := [a for a in actors if a in parties])
+        ):
+            # "welcomed" by a party of the proposal is an acceptance, by anyone else an endorsement
+            others = [a for a in actors if a not in sides]
+            accepts = "accepts_with_conditions" if conditions else "accepts"
+            return self._build(doc, analysis, cue, accepts, target, sides, conditions) + (
+                self._build(doc, analysis, cue, "endorses", target, others, conditions)
+                if others
+                else []
+            )
         return self._build(doc, analysis, cue, refined, target, actors, conditions)
-
-    def _reading(self, doc: Doc, cue: Cue) -> tuple[str, bool] | None:
-        """The cue's stance and whether it is negated; None when it states none. "?" cues mean
-        something only negated ("has not received"); "!" cues read their negation themselves."""
-        stance, is_negated = cue.stance, negated(doc, cue)
-        if cue.label in ("red line", "non - starter") and doc[cue.end - 1].dep_ not in ("attr", "acomp", "ROOT"):
-            return None  # "respected Kinshasa's red lines" is no rejection
-        if not stance.startswith("!") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in cue.anchor.children):
-            return None  # "has not said whether it will back the proposal": an open question
-        if stance == "?until":
-            return "demands", False
-        if stance.startswith("!"):
-            return stance[1:], False
-        if stance.startswith("?"):
-            if not is_negated:
-                return None
-            return ("denies_receiving" if stance == "?receive" else "no_response"), False
-        return stance, is_negated
 
     def _holders(self, doc: Doc, analysis: Analysis, cue: Cue, stance: str) -> list[str]:
         """Who takes the position; nobody when the cue states a proposal's content."""
         anchor = cue.anchor
         content = analysis.extra.get("content_sentence", {})
         if stance == "accuses_violation":
-            if cue.label == "accuse" and not any(t.lemma_.lower() in self.cues.breach_words for t in anchor.subtree):
+            if cue.label == "accuse" and not any(
+                t.lemma_.lower() in self.cues.breach_words for t in anchor.subtree
+            ):
                 return []  # "is accused of kidnappings": not a breach of an agreement
             if conditional(anchor) or anchor.sent.start in content:
                 return []  # "would strike hard if Hezbollah violated the deal"
-            if cue.label != "accuse" and anchor.pos_ == "VERB" and not self._breaches_agreement(analysis, anchor):
+            if (
+                cue.label != "accuse"
+                and anchor.pos_ == "VERB"
+                and not self.readings.breaches_agreement(analysis, anchor)
+            ):
                 return []  # "any such clause would violate the country's sovereignty"
-            if cue.label != "accuse" and any(a.lemma_.lower() == "accuse" for a in anchor.ancestors):
+            if cue.label != "accuse" and any(
+                a.lemma_.lower() == "accuse" for a in anchor.ancestors
+            ):
                 return []  # "accused Cambodia of violating a ceasefire": the accusation is the stance
+            if anchor.pos_ == "NOUN" and self.readings.no_breach_claimed(analysis, anchor):
+                return []  # "would respond to any breach", "a violation of its sovereignty"
+            if anchor.dep_ == "relcl" and self.readings.generic(anchor.head):
+                return []  # "anyone who violated the truce would be held accountable"
             return self.attribution.accusers(doc, analysis, cue)
-        if anchor.pos_ == "VERB" and self._proposal_subject(analysis, anchor):
+        if (
+            anchor.pos_ == "VERB"
+            and cue.holder != "voice"
+            and self.readings.proposal_subject(analysis, anchor)
+        ):
             return []  # "It calls for …", "the text commits the parties to …": content, not a stance
-        if anchor.sent.start in content and anchor.lemma_.lower() in ("commit", "agree", "accept", "withdraw") and (
-            self._generic_subject(anchor) or anchor.dep_ in ("relcl", "acl")
+        if (
+            anchor.sent.start in content
+            and anchor.lemma_.lower() in ("commit", "agree", "accept", "withdraw")
+            and (self.readings.generic_subject(anchor) or anchor.dep_ in ("relcl", "acl"))
         ):
             return []  # "Under the text, the parties commit to …", "members who commit to peaceful coexistence would …"
         return self.attribution.actors(doc, analysis, cue)
@@ -125,52 +169,132 @@ class StanceFinder:
         """The words tie the cue to a proposal (or one of its provisions) enough for its stance."""
         anchor, cues = cue.anchor, self.cues
         proposal = analysis.proposals[target.proposal]  # type: ignore[index]
-        if proposal.background and anchor.dep_ == "relcl" and anchor.head.i not in analysis.extra.get("proposal_at", {}):
+        if (
+            proposal.background
+            and anchor.dep_ == "relcl"
+            and anchor.head.i not in analysis.extra.get("proposal_at", {})
+        ):
             return False  # "former commanders who abandoned the 2016 accord": someone's history
-        if anchor.lemma_.lower() == "refuse" and not target.named and any(c.dep_ == "xcomp" for c in anchor.children):
+        if (
+            anchor.lemma_.lower() == "refuse"
+            and not target.named
+            and any(c.dep_ == "xcomp" for c in anchor.children)
+        ):
             return False  # "refused to negotiate with a group", "refused to take part": no proposal named
         if stance in ("no_response", "denies_receiving") and not target.named:
-            return False  # "did not respond to a request for comment": a press line (dev convention 7)
-        if stance == "demands" and not (target.term or (target.named and cue.label in cues.demand_words) or cue.stance == "?until"):
+            return (
+                False  # "did not respond to a request for comment": a press line (dev convention 7)
+            )
+        if stance == "demands" and not (
+            target.term
+            or (target.named and cue.label in cues.demand_words)
+            or cue.stance == "?until"
+        ):
             return False  # "Trump's call for a halt", "wanted the deal to continue": no provision named
         if cue.holder is not None and not target.explicit:
             return False  # "using starvation as a weapon was unacceptable": not about a proposal
-        if self._object_of_cue(anchor):
-            return False  # "turned down Kyiv's call for a ceasefire": the call is reported, not made
-        if cue.label in cues.needs_object and not target.explicit and not self._rejects_a_claim(anchor):
+        if (
+            anchor.dep_ == "relcl"
+            and analysis.mention_at(anchor.head.i) is not None
+            and not self.readings.names_proposal(analysis, anchor, target)
+        ):
+            return (
+                False  # "Saudi Arabia, which signed a defence pact last year": the actor's history
+            )
+        if self.readings.object_of_cue(anchor):
+            return (
+                False  # "turned down Kyiv's call for a ceasefire": the call is reported, not made
+            )
+        if (
+            cue.label in cues.needs_object
+            and not target.explicit
+            and not self.readings.rejects_a_claim(anchor)
+            and not self.readings.anything(anchor)
+        ):
             return False  # "backed by Rwanda", "denies arming the group": no proposal in sight
-        if stance == "withdraws":  # "Israeli forces would withdraw", "the line to which its forces withdrew"
-            return self.targets.talks_object(anchor) or target.direct or (target.explicit and cue.label not in _MOVEMENT_CUES)
+        if (
+            stance == "withdraws"
+        ):  # "Israeli forces would withdraw", "the line to which its forces withdrew"
+            return (
+                self.targets.talks_object(anchor)
+                or target.direct
+                or (target.explicit and cue.label not in _MOVEMENT_CUES)
+            )
         return True
 
-    def _refined(self, analysis: Analysis, cue: Cue, stance: str, is_negated: bool, conditions: list[str],
-                 proposal: int, actors: list[str], parties: set[str]) -> str | None:
+    def _refined(
+        self,
+        analysis: Analysis,
+        cue: Cue,
+        stance: str,
+        is_negated: bool,
+        conditions: list[str],
+        proposal: int,
+        actors: list[str],
+        parties: set[str],
+    ) -> str | None:
         """The most specific stance the words justify (never the plain opposite of a negation)."""
         anchor = cue.anchor
-        claim = stance == "rejects" and not is_negated and self._rejects_a_claim(anchor)
+        claim = stance == "rejects" and not is_negated and self.readings.rejects_a_claim(anchor)
         if claim:
             stance = "denies_report"  # "Hamas rejected the accusation"
+        if (
+            is_negated
+            and stance == "accepts"
+            and self.readings.says_itself(analysis, anchor, actors)
+        ):
+            stance, is_negated, claim = (
+                "denies_report",
+                False,
+                True,
+            )  # "Kyiv says it never agreed to a start date"
         if is_negated:
-            refined = self._negated_stance(cue, stance)
+            refined = self.readings.negated_stance(cue, stance)
             if refined is None:
                 return None
             stance = refined
-        if stance == "denies_report" and not (is_negated or claim) and not self._denies_a_position(analysis, anchor):
+        if stance == "demands" and self.readings.no_agreement(anchor):
+            stance, claim = (
+                "denies_report",
+                True,
+            )  # "insisted there was no agreement on any ceasefire"
+        if (
+            stance == "denies_report"
+            and not (is_negated or claim)
+            and not self.readings.denies_a_position(analysis, anchor)
+        ):
             return None  # "Kigali denies arming the group": not about a position on a proposal
-        if stance in ("accepts", "endorses") and " in principle" in clause_of(anchor).text.lower():
-            stance = "accepts_in_principle"
-        if stance == "endorses":
-            author = analysis.proposals[proposal].proposer
-            if any(a in parties for a in actors) and author not in actors:
-                stance = "accepts"  # "welcomed" by a party of the proposal
-        if stance == "accepts" and anchor.lemma_.lower() == "approve" and self._body_subject(anchor):
+        if stance in ("accepts", "endorses") and (
+            self.readings.in_principle(anchor) or self.readings.aims_only(anchor)
+        ):
+            stance = (
+                "accepts_in_principle"  # "agreed 'in principle'", "approved the plan's objectives"
+            )
+        if (
+            stance == "accepts"
+            and anchor.lemma_.lower() == "approve"
+            and self.readings.body_subject(anchor)
+            and not self.readings.aims_only(anchor)
+        ):
             stance = "signs"  # a cabinet's or parliament's approval
+        if stance == "accepts" and (excluded := self.readings.none_that(anchor)):
+            conditions.append(
+                excluded
+            )  # "would accept no agreement that infringed on its sovereignty"
         if stance == "accepts" and conditions:
             stance = "accepts_with_conditions"
         return stance
 
-    def _build(self, doc: Doc, analysis: Analysis, cue: Cue, stance: str, target: Target, actors: list[str],
-               conditions: list[str]) -> list[StanceInfo]:
+    def _build(
+        self,
+        doc: Doc,
+        analysis: Analysis,
+        cue: Cue,
+        stance: str,
+        target: Target,
+        actors: list[str],
+        conditions: list[str],
+    ) -> list[StanceInfo]:
         anchor = cue.anchor
         proposal = target.proposal
         assert proposal is not None
@@ -186,20 +310,34 @@ class StanceFinder:
                 continue  # the author proposes its text; it does not endorse or accept it
             if stance == "demands" and actor in answers:
                 continue  # "Lebanon also wants …": the content of its own amendments
-            out.append(StanceInfo(
-                actor=actor, stance=stance, proposal=proposal, term=target.term,
-                start=min(cue.start, clause.start), end=max(cue.end, clause.end), speaker=speaker,
-                conditions=conditions if stance != "demands" or conditions else [], source=source,
-                certainty=certainty, cue=cue.label,
-            ))
+            out.append(
+                StanceInfo(
+                    actor=actor,
+                    stance=stance,
+                    proposal=proposal,
+                    term=target.term,
+                    start=min(cue.start, clause.start),
+                    end=max(cue.end, clause.end),
+                    speaker=speaker,
+                    conditions=conditions if stance != "demands" or conditions else [],
+                    source=source,
+                    certainty=certainty,
+                    cue=cue.label,
+                )
+            )
         return out
 
-    def _urged(self, doc: Doc, analysis: Analysis, cue: Cue, focus: list[int | None], parties: set[str]) -> list[StanceInfo]:
+    def _urged(
+        self, doc: Doc, analysis: Analysis, cue: Cue, focus: list[int | None], parties: set[str]
+    ) -> list[StanceInfo]:
         """A third party urging a side to accept a proposal endorses it ("Washington called on
         the Houthis to accept the envoy's proposal"); the urged side's own stance is not known."""
         anchor = cue.anchor
         urging = anchor.head
-        if cue.stance not in ("accepts", "signs") or urging.lemma_.lower() not in self.cues.urging_verbs:
+        if (
+            cue.stance not in ("accepts", "signs")
+            or urging.lemma_.lower() not in self.cues.urging_verbs
+        ):
             return []
         subject = subject_of(urging)
         actors = actors_of(doc, analysis, subject) if subject is not None else []
@@ -207,103 +345,31 @@ class StanceFinder:
         if target.proposal is None or not target.named:
             return []
         author = analysis.proposals[target.proposal].proposer
-        urged = {a for c in urging.children if c.dep_ in ("dobj", "prep") for t in c.subtree for a in actors_of(doc, analysis, t)}
+        urged = {
+            a
+            for c in urging.children
+            if c.dep_ in ("dobj", "prep")
+            for t in c.subtree
+            for a in actors_of(doc, analysis, t)
+        }
         clause = clause_of(urging)
         return [
-            StanceInfo(actor, "endorses", target.proposal, None, clause.start, clause.end,
-                       source=self.attribution.source(analysis, urging), cue=f"{urging.lemma_.lower()} … to {anchor.lemma_.lower()}",
-                       certainty=self.attribution.certainty(analysis, urging, self.attribution.source(analysis, urging), [actor]))
-            for actor in actors if actor not in urged and actor != author
+            StanceInfo(
+                actor,
+                "endorses",
+                target.proposal,
+                None,
+                clause.start,
+                clause.end,
+                source=self.attribution.source(analysis, urging),
+                cue=f"{urging.lemma_.lower()} … to {anchor.lemma_.lower()}",
+                certainty=self.attribution.certainty(
+                    analysis, urging, self.attribution.source(analysis, urging), [actor]
+                ),
+            )
+            for actor in actors
+            if actor not in urged and actor != author
         ]
-
-    def _rejects_a_claim(self, anchor: Token) -> bool:
-        """"rejected the accusation", "dismissed the claim that it had failed …"."""
-        return anchor.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.cues.claim_nouns for c in anchor.children)
-
-    @staticmethod
-    def _generic_subject(verb: Token) -> bool:
-        """The verb's subject names no one in particular ("the parties", "both sides", "they")."""
-        subject = subject_of(verb)
-        return subject is None or subject.lower_ in ("they", "both", "parties", "sides", "it") or any(
-            t.lower_ in ("parties", "sides") for t in subject.subtree)
-
-    def _breaches_agreement(self, analysis: Analysis, verb: Token) -> bool:
-        """A breach verb whose object is an agreement ("violated the truce", "breaking it")."""
-        proposal_at = analysis.extra.get("proposal_at", {})
-        kinds = self.agreement_words
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ == "of"):
-                for t in child.subtree:
-                    if t.i in proposal_at or t.lemma_.lower() in kinds or t.lower_ in ("it", "them", "terms"):
-                        return True
-        return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-
-    def _object_of_cue(self, anchor: Token) -> bool:
-        """A noun cue that is the object of a verb cue ("rejected that demand", "turned down
-        Kyiv's call for …") reports a position the verb's stance answers."""
-        if anchor.pos_ != "NOUN":
-            return False
-        head = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
-        return head.pos_ == "VERB" and (head.lemma_.lower() in self.cues.verbs or any(
-            c.dep_ == "prt" for c in head.children))
-
-    def _denies_a_position(self, analysis: Analysis, anchor: Token) -> bool:
-        """"denied reports it had agreed", "denied that it had rejected the plan"."""
-        stance_words = set(self.cues.verbs) | {"receive", "respond", "agree", "sign", "accept", "reject"}
-        for token in anchor.subtree:
-            if token.i == anchor.i:
-                continue
-            if token.lemma_.lower() in stance_words or token.i in analysis.extra.get("proposal_at", {}):
-                return True
-            if token.lower_ in ("report", "reports", "claim", "claims", "announcement", "account"):
-                return True
-        return False
-
-    @staticmethod
-    def _proposal_subject(analysis: Analysis, verb: Token) -> bool:
-        """The cue states what a proposal says, not a position: its subject is the proposal
-        ("It calls for …"), or it describes one ("a declaration committing them to …",
-        "signed a declaration …, committing them to …")."""
-        proposal_at = analysis.extra.get("proposal_at", {})
-        if verb.dep_ in ("acl", "relcl") and verb.head.i in proposal_at:
-            return True  # "a declaration … committing them to a permanent ceasefire"
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
-            c.dep_ == "dobj" and c.i in proposal_at for c in verb.head.children
-        ):
-            return True  # "signed a declaration of principles …, committing them to a ceasefire"
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            return False  # "the agreement was signed": a passive subject is what the stance is about
-        if subject.i in proposal_at:
-            return True
-        return subject.lower_ in ("it", "which") and verb.lemma_.lower() in ("call", "include", "provide", "require", "commit", "propose", "demand", "offer", "envisage", "stipulate")
-
-    def _negated_stance(self, cue: Cue, stance: str) -> str | None:
-        """What a negated cue means, if anything (never the plain opposite)."""
-        anchor = cue.anchor
-        own_side = any(c.lower_ in ("we", "i", "nobody", "no one", "none") for c in anchor.children if c.dep_ == "nsubj")
-        if stance == "accepts" and own_side and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "can", "could") for c in anchor.children):
-            return "denies_report"  # "nobody had agreed to hand over weapons," a rebel delegate said
-        if stance in ("rejects",):
-            quoted = in_quotes(anchor) or own_side
-            return "denies_report" if quoted else None
-        if stance == "signs":
-            if any(c.lower_ == "until" for c in anchor.subtree):
-                return "demands"
-            return "denies_report"
-        if stance in ("accepts", "accepts_in_principle") and any(c.lower_ in ("will", "would", "can", "could") for c in anchor.children if c.dep_ == "aux"):
-            if any(c.lower_ == "until" for c in anchor.subtree):
-                return "demands"
-            return "rejects"
-        return None
-
-    def _body_subject(self, anchor: Token) -> bool:
-        """A cabinet, parliament or government approves: a signature-type act."""
-        subject = subject_of(anchor)
-        return subject is not None and any(t.lower_ in self.cues.signing_bodies for t in subject.subtree)
-
-    # -- stances without a cue ------------------------------------------------------------------
 
 
 @Language.factory(

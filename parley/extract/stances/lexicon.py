@@ -34,6 +34,21 @@ _WORD_LISTS = (
     "claim_nouns",
     "refusal_modals",
     "urging_verbs",
+    "pair_words",
+    "quantifier_subjects",
+    "self_reference_nouns",
+    "aim_nouns",
+    "hypothetical_determiners",
+    "hypothetical_verbs",
+    "implicative_verbs",
+    "indefinite_objects",
+    "only_markers",
+    "mediation_nouns",
+    "raising_verbs",
+    "speech_verbs",
+    "refusal_conditions",
+    "generic_heads",
+    "signable_nouns",
 )
 
 
@@ -63,7 +78,26 @@ class StanceCues:
     claim_nouns: frozenset[str]  # "rejected the accusation": denies_report
     refusal_modals: frozenset[str]  # "will not give up its weapons": rejects that provision
     urging_verbs: frozenset[str]  # "urged Hamas to accept the plan": the urger endorses it
-    demand_words: frozenset[str]  # demand cues that may name a whole proposal ("insisted on the agreement")
+    demand_words: frozenset[
+        str
+    ]  # demand cues that may name a whole proposal ("insisted on the agreement")
+    pair_words: frozenset[str]  # "both", "the two", "each side": the parties
+    quantifier_subjects: frozenset[str]  # "nobody in the army": the actor of the complement
+    self_reference_nouns: frozenset[
+        str
+    ]  # "the country", "the group" under a speech verb: the speaker's side
+    aim_nouns: frozenset[str]  # "approved its objectives": accepts_in_principle
+    hypothetical_determiners: frozenset[str]  # "any breach": no breach claimed
+    hypothetical_verbs: frozenset[str]  # "what counts as a violation": no breach claimed
+    implicative_verbs: frozenset[str]  # "persuaded them to accept": the persuaded side accepts
+    indefinite_objects: frozenset[str]  # "nobody agreed to anything": about the proposal in focus
+    only_markers: frozenset[str]  # two-word markers of a condition ("only after …", "as long as …")
+    mediation_nouns: frozenset[str]  # "agreed thanks to mediation by the UAE": no agent of the cue
+    raising_verbs: frozenset[str]  # "the army is understood to have agreed": the army agreed
+    speech_verbs: frozenset[str]  # "Kyiv says it never agreed": a denial of its own position
+    refusal_conditions: frozenset[str]  # "will not disarm while X": a demand for X
+    generic_heads: frozenset[str]  # "anyone who violated the truce": a rule, not an accusation
+    signable_nouns: frozenset[str]  # "the statement, signed by …": a signed text is an agreement
 
 
 @cache
@@ -77,12 +111,24 @@ def load_stance_cues() -> StanceCues:
     phrases = []
     for entry in data["phrases"]:
         words, stance = entry.get("words"), entry.get("stance")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(str(data_path(FILE)), f"a phrase needs a list of words (not {words!r})", key="phrases")
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w for w in words)
+        ):
+            raise LexiconError(
+                str(data_path(FILE)),
+                f"a phrase needs a list of words (not {words!r})",
+                key="phrases",
+            )
         check_values(FILE, "phrases", [stance], STANCES)
         holder = entry.get("holder")
-        if holder not in (None, "speaker", "owner"):
-            raise LexiconError(str(data_path(FILE)), f"holder must be 'speaker' or 'owner' (not {holder!r})", key="phrases")
+        if holder not in (None, "speaker", "owner", "voice"):
+            raise LexiconError(
+                str(data_path(FILE)),
+                f"holder must be 'speaker', 'owner' or 'voice' (not {holder!r})",
+                key="phrases",
+            )
         phrases.append((tuple(words), stance, holder))
     words = {key: data[key] for key in _WORD_LISTS}
     return StanceCues(
@@ -109,4 +155,19 @@ def load_stance_cues() -> StanceCues:
         refusal_modals=frozenset(words["refusal_modals"]),
         urging_verbs=frozenset(words["urging_verbs"]),
         demand_words=frozenset(words["demand_words"]),
+        pair_words=frozenset(words["pair_words"]),
+        quantifier_subjects=frozenset(words["quantifier_subjects"]),
+        self_reference_nouns=frozenset(words["self_reference_nouns"]),
+        aim_nouns=frozenset(words["aim_nouns"]),
+        hypothetical_determiners=frozenset(words["hypothetical_determiners"]),
+        hypothetical_verbs=frozenset(words["hypothetical_verbs"]),
+        implicative_verbs=frozenset(words["implicative_verbs"]),
+        indefinite_objects=frozenset(words["indefinite_objects"]),
+        only_markers=frozenset(words["only_markers"]),
+        mediation_nouns=frozenset(words["mediation_nouns"]),
+        raising_verbs=frozenset(words["raising_verbs"]),
+        speech_verbs=frozenset(words["speech_verbs"]),
+        refusal_conditions=frozenset(words["refusal_conditions"]),
+        generic_heads=frozenset(words["generic_heads"]),
+        signable_nouns=frozenset(words["signable_nouns"]),
     )
