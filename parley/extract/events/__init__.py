@@ -30,13 +30,22 @@ What is not an event (ANNOTATION.md, Events):
 - background: an event dated more than ``background_days`` before the article's news (the
   latest date its events carry), or habitual ("for three decades", "since the war began");
 - someone else's prediction of an actor's conduct ("Biden said Israeli forces would
-  withdraw"), and a plan's "would" that nobody declares ("Israel would then free …").
+  withdraw"), and a plan's "would" that nobody declares ("Israel would then free …");
+- conditions and aims ("would depend on Hamas returning the bodies", "in contact with both
+  sides … to reach agreement"), orders to one's own forces ("ordered the army to leave");
+- in an article of three paragraphs or more that reports no proposal and no diplomatic
+  interaction, blame and warnings that allege no violation of a truce (conflict news).
 
 Announced, promised or planned acts change type as the cue says: "will release" is CONCEDE,
 "will visit" and "will provide aid" are AGREE, "will suspend talks" is THREATEN. A speaker's
 "X must/should accept" is a REQUEST of the speaker to X. Endorsements ("welcomed the
 ceasefire") are SUPPORT with no recipient in a negotiation story; a side backing the plan
 accepts it (AGREE to its author).
+
+One mention may report several interactions (:mod:`.split`): "each side accused the other"
+is one accusation each way; "met X on Sunday and Y on Monday" one meeting with each. An order
+to one's own forces to use force threatens the other side; "at X's request" is X's request
+to the clause's subject.
 
 Mentions of one interaction are merged (same type and mode; the actors and recipients of one
 within those of the other; compatible dates); a later "the talks were hosted by Turkey" adds
@@ -59,6 +68,7 @@ Module layout (each module one layer or one concern; :mod:`.base` lists the laye
 - :mod:`.base`, :mod:`.places`, :mod:`.dates`, :mod:`.referents`, :mod:`.modality`,
   :mod:`.objects`, :mod:`.arguments`, :mod:`.merge`, :mod:`.readings`, :mod:`.build` — the
   layers of the per-article context;
+- :mod:`.split` — one mention that reports several interactions;
 - :mod:`.component` — :class:`EventFinder` and the ``parley_events`` factory.
 
 requires: doc._.parley.actor_mentions, people, sources, proposals (parley_coref for

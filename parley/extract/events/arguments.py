@@ -11,6 +11,8 @@ from .objects import Objects
 from .syntax import NOUN_POS, SUBJECTS, VERB_POS, ancestors, phrase_tokens, unique
 from .triggers import Trigger
 
+PERSONAL_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
 
 class Arguments(Objects):
     """Who acts and who receives."""
@@ -36,7 +38,15 @@ class Arguments(Objects):
         subject = self._subject_token(anchor)
         if subject is None:
             return []
-        return self.ids(subject)
+        found = self.ids(subject)
+        if not found and self._official_noun(subject):
+            # "a foreign ministry spokesman in Kyiv": a capital stands for its government
+            places = [
+                " ".join(t.text for t in g.subtree if t.dep_ == "compound" or t.i == g.i)
+                for c in subject.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"
+            ]
+            found = [self.f.capital_of[p] for p in places if p in self.f.capital_of]
+        return found
 
     def _role_agent(self, role: str, trigger: Trigger, anchor: Token, relation: str, cue: Cue, exclude: list[str]) -> list[str]:
         token = trigger.token
@@ -52,6 +62,11 @@ class Arguments(Objects):
             if out:
                 # "signed … by X, …, and Y": the parser hung Y on the verb
                 out += [a for c in base.children if c.dep_ == "conj" and c.pos_ in NOUN_POS for a in self.ids(c)]
+        if not out and anchor.dep_ == "conj" and anchor.tag_ == "VBN" and anchor.head.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children
+        ):
+            # "talks hosted by Qatar and mediated jointly with Turkey": one agent for both participles
+            out = [a for c in anchor.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for a in self.ids(g)]
         return out
 
     def _role_patient(self, role: str, trigger: Trigger, anchor: Token, relation: str, cue: Cue, exclude: list[str]) -> list[str]:
@@ -101,13 +116,36 @@ class Arguments(Objects):
         pool = list(self._objects(trigger, anchor))
         pool += [g for c in anchor.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ in ("dobj", "nsubjpass")]
         for obj in pool:
+            # the author the phrase itself names ("the military's truce", "a truce proposed by
+            # the United States and Egypt") stands over the one inferred for the proposal
+            named_here = [a for a in self._named_author(obj) if a not in exclude]
             for t in obj.subtree:
                 index = self.proposal_at.get(t.i)
                 if index is not None:
                     p = self.analysis.proposals[index]
+                    if named_here and p.proposer not in named_here:
+                        return named_here
                     named = [p.proposer, *(p.channel if role == "proposer_channel" else [])]
                     return [a for a in named if a]
+            if named_here and self._in_class([obj], "proposal"):
+                return named_here
         return []
+
+    def _named_author(self, noun: Token) -> list[str]:
+        """The author a proposal phrase names: its possessor or actor modifier, or the agent of
+        a participle describing it ("a truce proposed by X, Y and Z")."""
+        out: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.lower_ not in PERSONAL_POSSESSIVES:
+                out += self.ids(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                out += [a for g in child.children if g.dep_ == "pobj" for a in self.ids(g)]  # "a proposal by envoy X"
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for g in agent.children:
+                        if g.dep_ == "pobj":
+                            out += [a for t in (g, *g.conjuncts) for a in self.ids(t)]
+        return unique(out)
 
     def _role_between(self, role: str, trigger: Trigger, anchor: Token, relation: str, cue: Cue, exclude: list[str]) -> list[str]:
         token = trigger.token
@@ -147,6 +185,9 @@ class Arguments(Objects):
                                 for x in p.children if x.dep_ == "pobj" for a in self.ids(x)]
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on"):
                         out += [a for x in g.children if x.dep_ == "pobj" for a in self.ids(x)]
+                    if g.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in ("help", "assist"):
+                        # "offered to help Moscow monitor the ceasefire": the one helped
+                        out += [a for x in g.children if x.dep_ == "nsubj" for a in self.ids(x)]
         return out
 
     def _role_condition_subject(self, role: str, trigger: Trigger, anchor: Token, relation: str, cue: Cue, exclude: list[str]) -> list[str]:
@@ -180,7 +221,11 @@ class Arguments(Objects):
         token = trigger.token
         noun = trigger.kind == "noun"
         if noun:
-            return [a for c in token.children if c.dep_ in ("poss", "compound", "amod") for a in self.ids(c)]
+            # "the RSF's violations", "violations of the truce by Cambodia"
+            return [a for c in token.children if c.dep_ in ("poss", "compound", "amod") for a in self.ids(c)] or [
+                a for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj" for a in self.ids(g)
+            ]
         subject = self._subject_token(anchor)
         return self.ids(subject) if subject is not None else []
 

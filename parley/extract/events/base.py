@@ -52,6 +52,7 @@ class Mention:
     refers: bool = False  # "the talks", "a second round": a meeting named without its participants
     reported_date: bool = False  # a weak date: the report's ("said on Monday it had signed …") or a bound
     proposal: int | None = None  # the proposal its object names (index into Analysis.proposals)
+    mutual: bool = False  # "each side accused the other": one event each way (split.py)
 
 
 class ContextBase:

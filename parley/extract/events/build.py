@@ -24,6 +24,9 @@ from .syntax import (
 )
 from .triggers import Trigger
 
+#: Types whose actors act on their recipients, so that a mutual act is one event each way.
+DIRECTED = frozenset({"ACCUSE", "THREATEN"})
+
 
 class Builder(Readings):
     """Reads one trigger."""
@@ -42,6 +45,9 @@ class Builder(Readings):
             return None
         if self._in_content(token):
             self.note(trigger, "proposal content")
+            return None
+        if trigger.kind == "noun" and relation == "adjunct" and self._verb_reports_meeting(trigger, anchor):
+            self.note(trigger, "the meeting its verb reports ('met X … in talks hosted by Y')")
             return None
         if self._claimed(anchor):
             self.note(trigger, "content of a reported claim")
@@ -95,7 +101,7 @@ class Builder(Readings):
                 verb = verb.head
             if verb.pos_ not in VERB_POS:
                 return None, ""
-            if verb.dep_ == "acl" and verb.tag_ == "VBN" and not self._in_class([verb.head], "meeting"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and not self._in_class([verb.head], "meeting") and verb.i not in self.trigger_at:
                 return None, ""  # "an administration formed through dialogue": a description
             if head.lower_ in ("after", "before", "until") and not any(c.type == "CONSULT" for c in cues):
                 return None, ""  # "even after a withdrawal": a time reference
@@ -113,7 +119,17 @@ class Builder(Readings):
             return verb, "adjunct"
         if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in VERB_POS and head.lemma_.lower() in OCCUR_VERBS:
             return head, "occur"
+        if node.dep_ in ("attr", "nsubj") and head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in head.children):
+            return head, "occur"  # "there had been repeated violations of the truce by X"
         return self._self_anchor(trigger)
+
+    def _verb_reports_meeting(self, trigger: Trigger, anchor: Token) -> bool:
+        """"met the delegation … in talks hosted by Saudi Arabia": the meeting noun in an
+        adjunct of a meeting verb is that meeting, not another."""
+        governing = self.trigger_at.get(anchor.i)
+        return governing is not None and governing.kind == "verb" and any(c.type == "CONSULT" for c in trigger.cues) and any(
+            c.id == "consult.meet" for c in governing.cues
+        )
 
     def _self_anchor(self, trigger: Trigger) -> tuple[Token | None, str]:
         """A meeting or mediation noun that names its participants reports the interaction
@@ -212,6 +228,7 @@ class Builder(Readings):
         return Mention(
             event, cue, self.paragraph[token.i], attach=draft.attach, extra_actors=draft.extra_actors,
             period_end=dated.end, refers=draft.refers, proposal=self._object_proposal(trigger, anchor),
+            mutual=draft.mutual,
             counterpart=draft.type == "CONSULT" and not draft.recipients and len(draft.actors) < 2 and self._named_target(trigger, anchor),
             reported_date=dated.mention is not None and self._weak_date(dated.mention, anchor),
         )
@@ -220,6 +237,9 @@ class Builder(Readings):
         """Actors and recipients by the cue's roles, with the readings of meetings and hosts;
         None and why when the act has no one to act."""
         actors = self._role_ids(cue.actor, trigger, anchor, relation, cue)
+        if cue.type == "CONSULT" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in anchor.children):
+            # "mediated jointly with Turkey": Turkey mediates too
+            actors = unique(actors + self._role_ids(("prep:with",), trigger, anchor, relation, cue))
         recipients = self._role_ids(cue.recipient, trigger, anchor, relation, cue, exclude=actors)
         draft = Draft(etype, cue.mode)
         if cue.id in HOST_CUES:
@@ -238,6 +258,11 @@ class Builder(Readings):
                 actors, recipients, draft.mode = unique(host + guests), [], "multilateral"
             else:
                 actors, recipients = guests, host
+        if cue.type in DIRECTED and self._mutual(anchor):
+            sides = self._mutual_sides(actors)
+            if len(sides) >= 2:
+                draft.mutual, draft.actors, draft.recipients = True, sides, []
+                return draft, ""
         if not actors and etype == "CONSULT" and cue.id == "consult.meet" and self._meeting_reference_noun(trigger, relation):
             draft.refers = True  # its participants are those of the meeting it refers to (merge)
         elif not actors and not self._unaffiliated_person(anchor, cue):
@@ -247,6 +272,9 @@ class Builder(Readings):
         ):
             return None, "a planned meeting of one side"
         recipients = [r for r in recipients if r not in actors]
+        if not recipients and cue.type == "REQUEST" and self._own_forces(trigger.token, actors):
+            # "ordered the army to strike back": force against the other side (see _reread)
+            recipients = [p for p in self.parties if p not in actors] if set(actors) & set(self.parties) else []
         if cue.needs_recipient and not recipients and not (
             cue.type in ("ACCUSE", "REQUEST") and self._named_target(trigger, anchor)
         ):
@@ -267,10 +295,15 @@ class Builder(Readings):
         status = self._status(anchor)
         if status.negated or status.hypothetical or status.question or self._in_content(anchor):
             return None
-        subject = self._subject_token(anchor)
+        subject = self._subject_token(anchor) or next((c for c in anchor.children if c.dep_ == "nsubjpass"), None)
         if subject is None:
             return None
         targets = self.ids(subject)
+        if not targets and subject.dep_ == "nsubjpass":
+            # "the weapons of all PKK units should be handed over": their holders are asked
+            targets = [a for c in subject.children if c.dep_ == "poss" for a in self.ids(c)] or [
+                a for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj" for a in self.ids(g)
+            ]
         if subject.lower_ in ("it", "they", "he", "she"):
             # "issued a reminder to Iraq that it must cooperate": the one addressed
             addressed = []

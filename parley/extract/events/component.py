@@ -8,12 +8,12 @@ from spacy.tokens import Doc
 from ..analysis import Analysis, EventMention, analysis_of
 from ..lexicons import load_cue_file, load_lexicons
 from .base import Mention
-from .build import Builder
 from .lexicon import EventLexicon, load_event_lexicon
+from .split import Splitter
 from .triggers import CueIndex, Scan
 
 
-class Context(Builder):
+class Context(Splitter):
     """One article's state while its events are read (see :mod:`.base` for the layers)."""
 
 
@@ -51,7 +51,7 @@ class EventFinder(CueIndex):
         for trigger in triggers:
             mention = ctx.mention(trigger)
             if mention is not None:
-                mentions.append(mention)
+                mentions.extend(ctx.split(mention, trigger))
         return ctx.merge(mentions)
 
 

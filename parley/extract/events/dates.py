@@ -122,6 +122,8 @@ class Dates(Places):
             found = self._past_weekday(found, anchor) if self._in_infinitive(found, anchor) else None
         if found is None:
             found = self._occasion_date(anchor)
+        if found is None:
+            found = self._described_person_date(anchor)
         if found is not None and not found.value:
             found = self._resolve_anchored(found)
         if found is None or not found.value:
@@ -189,6 +191,22 @@ class Dates(Places):
                 lo, hi = child.left_edge.i, child.right_edge.i
                 for mention in self.analysis.dates:
                     if lo <= mention.start and mention.end - 1 <= hi and mention.kind != "dateline":
+                        return mention
+        return None
+
+    def _described_person_date(self, anchor: Token) -> DateMention | None:
+        """"hosted a Hamas delegation led by Khalil al-Hayya in Cairo on Monday": the parser hung
+        the date on the participle that describes the people met; it dates the meeting."""
+        for obj in anchor.children:
+            if obj.dep_ != "dobj" or not self._in_class([obj], "official"):
+                continue
+            for child in obj.children:
+                if child.dep_ != "acl" or child.tag_ != "VBN":
+                    continue
+                for mention in self.analysis.dates:
+                    if mention.kind != "dateline" and any(
+                        c.dep_ == "prep" and c.i == mention.start for c in child.children
+                    ):
                         return mention
         return None
 
@@ -348,3 +366,20 @@ class Dates(Places):
             if found is not None:
                 e.date = found.event.date
                 e.location = e.location or found.event.location
+
+    def _meeting_counterparts(self, mentions: list[Mention], meetings: list[Mention]) -> None:
+        """An offer made to no one named, by one side of a meeting on the day of that meeting
+        (or just after it), is made to the others at the table: "a Saudi delegation wrapped up
+        talks with Houthi leaders on Thursday … the Saudi side put forward a roadmap"."""
+        for m in mentions:
+            e = m.event
+            if e.type != "AGREE" or e.recipients or len(e.actors) != 1 or m.cue.id == "agree.announce":
+                continue
+            for meeting in meetings:
+                met = set(meeting.event.actors) | set(meeting.event.recipients)
+                if e.actors[0] not in met or len(met) < 2 or not (e.date is None or meeting.event.date is None or dates_agree(meeting.event, e)):
+                    continue
+                if any(t < m.triggers[0] and 0 <= m.paragraphs[0] - p <= MEETING_REACH for t, p in zip(meeting.triggers, meeting.paragraphs, strict=False)):
+                    e.recipients = sorted(met - set(e.actors), key=lambda a: list(met).index(a))
+                    break
+

@@ -33,7 +33,7 @@ ROLES = frozenset({
 OBJECT_TESTS = frozenset({
     "person", "proposal", "with_proposal", "agreement", "agreement_reached", "agreement_or_actor", "endorsable_or_actor",
     "positive_description", "ceasefire_subject", "persons", "forces_or_place", "aid_or_persons",
-    "violation_object", "threat", "meeting", "talks", "meeting_subject", "phone_call", "called_for", "commercial",
+    "violation_object", "threat", "meeting", "talks", "meeting_subject", "phone_call", "called_for", "at_request", "own_weapons", "hostilities_subject", "person_called", "commercial",
     "deadline", "time_spent", "exchange_of_persons", "deal_in_force", "aid_subject", "negative_description",
 })
 

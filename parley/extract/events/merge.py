@@ -18,6 +18,9 @@ from .base import Mention
 from .dates import dates_agree, mention_dates_agree, span_days
 from .syntax import HOST_CUES, SIGN_CUE, unique
 
+CONFLICT_TALK = frozenset({"ACCUSE", "THREATEN"})
+MIN_ARTICLE_PARAGRAPHS = 3
+
 
 def same_interaction(kept: Mention, new: Mention, distinct_proposals: Callable[[int | None, int | None], bool] | None = None) -> bool:
     a, b = kept.event, new.event
@@ -192,4 +195,22 @@ class Merger(Arguments):
         result = [k for k in result if k.event.type != "CONSULT" or k.counterpart or len(set(k.event.actors) | set(k.event.recipients)) >= 2]
         self._inherit_dates(result)
         self._meeting_dates(result, meetings)
-        return [k.event for k in result]
+        self._meeting_counterparts(result, meetings)
+        return [k.event for k in self._bearing_on_negotiation(result)]
+
+    def _bearing_on_negotiation(self, mentions: list[Mention]) -> list[Mention]:
+        """Blame and warnings are coded only where they bear on a negotiation (VOCABULARY.md,
+        Events; ANNOTATION.md, Negative articles): in an article that reports no proposal and
+        no diplomatic interaction, an accusation or threat that alleges no violation of a
+        truce is conflict news, not an event. A text of one or two paragraphs (a wire brief, a
+        coded sentence) is too short to tell what it bears on, and is coded as it stands."""
+        paragraphs = self.paragraph[-1] + 1 if self.paragraph else 0
+        if paragraphs < MIN_ARTICLE_PARAGRAPHS or self.analysis.proposals or any(m.event.type not in CONFLICT_TALK for m in mentions):
+            return mentions
+        kept = []
+        for m in mentions:
+            if m.event.mode == "allege":
+                kept.append(m)
+            elif self.trace is not None:
+                self.trace.append(f"{m.event.trigger}:{self.doc[m.event.trigger].text}: {m.cue.id}: bears on no negotiation")
+        return kept

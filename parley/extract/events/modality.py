@@ -134,13 +134,22 @@ class Modality(Referents):
         if any(c.dep_ == "advmod" and c.lower_ in self.f.classes["habitual_adverbs"] for c in anchor.children):
             return True
         for child in anchor.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
-                return True
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children) and not any(
+                t.tag_ in ("JJS", "RBS") for t in self.doc[min(anchor.i, child.i) : max(anchor.i, child.i)]
+            ):
+                return True  # not "the deadliest fighting since the war began": the superlative's span
             if child.dep_ == "prep" and child.lower_ in ("in", "during", "at"):
                 if any(g.dep_ == "pobj" and any(a.lower_ in PAST_MODIFIERS for a in g.children) for g in child.children):
                     return True
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "over"):
+        planned = any(w in self.lex.future_modals for w in self._auxes(anchor))
+        shared = [anchor]
+        while len(shared) < 4 and shared[-1].head.pos_ in ("VERB", "AUX") and (shared[-1].dep_ == "conj" or (
+            shared[-1].dep_ == "advcl" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in shared[-1].children)
+        )):
+            shared.append(shared[-1].head)  # "For six weeks the Kremlin warned, cajoled and brokered …"
+        for child in (c for verb in shared for c in verb.children):
+            if child.dep_ == "prep" and child.lower_ in ("for", "over") and not (planned and child.lower_ == "for"):
+                # ("would halt operations for one month": the length of what is declared)
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in ("decade", "year", "century", "month", "week") and any(
                         c.dep_ in ("nummod", "amod") for c in obj.children

@@ -12,6 +12,7 @@ from .syntax import (
     MOVEMENT,
     NOUN_POS,
     OBJECT_PREPS,
+    RIVALS,
     SUBJECTS,
     TARGET_PREPS,
     VERB_POS,
@@ -38,6 +39,11 @@ class Objects(Modality):
                 for g in child.children:
                     if g.dep_ == "prep":
                         out.extend(x for x in g.children if x.dep_ == "pobj")  # "out of"
+            elif child.dep_ == "ccomp" and child.lemma_.lower() in ("call", "describe", "term", "dub", "label") and any(
+                g.lower_ == "what" for g in child.children
+            ):
+                # "accepted what it called a proposal by …": the noun the free relative names
+                out.extend(g for g in child.children if g.dep_ in ("oprd", "attr"))
             elif child.dep_ == "prt":
                 for g in child.children:
                     if g.dep_ == "prep":
@@ -67,6 +73,20 @@ class Objects(Modality):
                 if conj not in expanded:
                     expanded.append(conj)
         return expanded
+
+    def _official_subject(self, verb: Token) -> bool:
+        subject = self._subject_token(verb)
+        if subject is None:
+            return False
+        if subject.i in self.analysis.person_at or subject.lower_ in ("he", "she"):
+            return True
+        return self._official_noun(subject)
+
+    def _possessor(self, token: Token) -> bool:
+        return any(c.dep_ == "poss" and self.ids(c) for c in token.children)
+
+    def _proposers(self) -> list[str]:
+        return [p.proposer for p in self.analysis.proposals if p.proposer]
 
     def _object_proposal(self, trigger: Trigger, anchor: Token) -> int | None:
         """The proposal the cue's object (or its "with" phrase) names, if any."""
@@ -242,6 +262,38 @@ class Objects(Modality):
             token = trigger.token
             ofs = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pobj"]
             return bool(ofs) and self._class_or_test("persons", ofs, trigger, anchor, cue)
+        if name == "person_called":
+            # "called his Indian counterpart on the military hotline": a conversation, not a
+            # description ("called the deal a step") nor a summons ("called on X to …")
+            if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in anchor.children):
+                return False
+            called = [c for c in anchor.children if c.dep_ == "dobj"]
+            return any(
+                c.i in self.analysis.person_at or c.ent_type_ == "PERSON" or self._official_noun(c) or c.lemma_.lower() in RIVALS
+                for c in called
+            )
+        if name == "hostilities_subject":
+            # "Iran's military operations had ended": not "ended the war" (a transitive act)
+            subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+            return subject is not None and not any(c.dep_ == "dobj" for c in anchor.children) and self._in_class([subject], "hostilities")
+        if name == "own_weapons":
+            # "set fire to their rifles", "handed over its weapons": not "to Ukraine" (aid)
+            if not self._in_class(objects, "weapons"):
+                return False
+            span = range(trigger.start, trigger.end)
+            return not any(
+                c.i not in span and (c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to")
+                and any(self.ids(g) for g in c.children if g.dep_ == "pobj")
+                for c in anchor.children
+            )
+        if name == "at_request":
+            # "at Washington's request", "at the invitation of Oman": who asked is named
+            token = trigger.token
+            return token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon") and any(
+                c.dep_ in ("poss", "compound", "amod") and self.ids(c)
+                or c.dep_ == "prep" and c.lower_ == "of" and any(self.ids(g) for g in c.children if g.dep_ == "pobj")
+                for c in token.children
+            )
         if name in ("phone_call", "called_for"):
             token = trigger.token
             if trigger.kind != "noun":

@@ -36,6 +36,11 @@ class Draft:
     attach: bool = False  # "hosted the talks": joins the meeting referred to
     refers: bool = False  # "the talks", "a second round": participants from the meeting referred to
     forced: bool = False  # "… by force": a threat of violence
+    mutual: bool = False  # "each side accused the other": one event each way
+
+
+RECIPROCAL_OBJECTS = (("each", "other"), ("one", "another"))
+AGREEING_CUES = frozenset({"agree.agree", "agree.accept", "agree.reached", "agree.initial"})
 
 
 class Readings(Merger):
@@ -91,14 +96,23 @@ class Readings(Merger):
             return "the time of a planned act ('… as foreign forces pull out')"
         if self._press_line(token):
             return "a press line"
+        why = self._condition_or_aim(anchor)
+        if why:
+            return why
         if cue.id in HOST_CUES and anchor.dep_ == "acl" and not self._personal_host(anchor) and not self._in_class([anchor], "convening_verbs"):
             return "a venue ('talks hosted by Saudi Arabia'; who convenes talks takes part)"
         if cue.type == "CONSULT" and anchor.dep_ in ("amod", "acl") and self._in_class([anchor.head], "meeting") and self._planned_noun(anchor.head):
             return "a planned meeting ('UN-facilitated talks due to open next month')"
         if cue.id == "consult.mediate" and trigger.kind == "verb" and self._describes_deal(anchor):
             return "describes a deal or its broker ('a truce brokered by …')"
+        if cue.type == "CONSULT" and self._ongoing_process(trigger, anchor):
+            return "an ongoing process ('the two countries are negotiating a treaty'), no dated meeting"
         if cue.type == "CONSULT" and self._observers(anchor):
             return "observers"
+        if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBD") and cue.id in AGREEING_CUES and not any(
+            c.dep_ in ("agent", "nsubj", "nsubjpass") for c in anchor.children
+        ):
+            return "a participle describing a deal ('a 48-hour truce agreed on Wednesday'), by no one named"
         if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and cue.type in ("RETREAT", "AID", "CONCEDE") or (
             anchor.dep_ == "acl" and cue.id == "agree.offer"
         ):
@@ -107,6 +121,10 @@ class Readings(Merger):
             return "habitual or long past"
         if self._standing_commitment(token):
             return "a standing position ('remained committed to the deal'), a stance"
+        if cue.id == "agree.offer" and token.lemma_.lower() == "commit" and any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children
+        ):
+            return "commits an act ('committed a grave error'), not to one"
         if cue.id == "agree.offer" and self._war_aim(token):
             return "a war aim ('vowed to achieve total victory'), not an offer"
         if cue.id == "agree.offer" and any(c.dep_ == "xcomp" and self._in_class([c], "deliberation_verbs") for c in token.children):
@@ -129,8 +147,24 @@ class Readings(Merger):
             if declarer and not set(declarer) & set(draft.actors):
                 # "Hamas would be disarmed one way or another, by agreement or by military force"
                 draft.type, draft.actors, draft.recipients, draft.forced = "THREATEN", declarer, draft.actors, True
+        if cue.id == "agree.deliver" and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
+            c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in ("to", "with") for c in anchor.children
+        ):
+            return "a participle naming a proposal's author ('a truce proposed by …'), delivered to no one"
+        if cue.id == "agree.announce" and self._own_declaration(trigger, anchor):
+            return "a side announcing its own truce declares it (read by concede.declare)"
+        if cue.negated_only and self._own_thing_allowed(anchor):
+            return "a pledge about what it holds ('would not allow its territory to be used')"
         if cue.id == "reject.describe" and draft.type == "REJECT" and not self._names_offer(anchor):
             draft.type, draft.mode = "ACCUSE", "disapprove"  # "called the aid halt blackmail": an act, not an offer
+        if draft.type == "REQUEST":
+            own = self._own_forces(token, draft.actors)
+            if own is not None:
+                # "instructed the army to respond forcefully": an order to one's own forces is
+                # no request; ordering force against the other side threatens it
+                if not own:
+                    return "an order to one's own forces"
+                draft.type, draft.forced = "THREATEN", True
         if draft.type == "REQUEST" and self._urged_compliance(token):
             return "part of a welcome ('welcomed the deal and urged both sides to respect it')"
         if status.future and cue.type in ("RETREAT", "CONCEDE", "AGREE", "AID") and draft.type not in ("THREATEN", "CONSULT"):
@@ -163,6 +197,88 @@ class Readings(Merger):
         return ""
 
     # -- predicates ------------------------------------------------------------------------
+
+    def _mutual(self, anchor: Token) -> bool:
+        """"Each side has accused the other", "… accused each other", "… one another"."""
+        subject = self._subject_token(anchor)
+        each_side = subject is not None and any(c.lower_ in ("each", "both") for c in subject.children) or (
+            subject is not None and subject.lower_ in ("each", "both")
+        )
+        for obj in anchor.children:
+            if obj.dep_ not in ("dobj", "prep"):
+                continue
+            heads = [obj] if obj.dep_ == "dobj" else [g for g in obj.children if g.dep_ == "pobj"]
+            for head in heads:
+                words = (self.doc[head.i - 1].lower_, head.lower_) if head.i > 0 else ("", head.lower_)
+                if words in RECIPROCAL_OBJECTS:
+                    return True
+                if each_side and head.lower_ == "other" and any(c.lower_ == "the" for c in head.children):
+                    return True
+        return False
+
+    def _mutual_sides(self, actors: list[str]) -> list[str]:
+        """The two sides of a mutual act: its actors, else the article's two parties."""
+        if len(actors) >= 2:
+            return actors
+        return list(self.parties) if len(self.parties) == 2 else []
+
+    def _ongoing_process(self, trigger: Trigger, anchor: Token) -> bool:
+        """"The two countries are negotiating a broader treaty": a present progressive with no
+        time and no place states a process under way, not a meeting held."""
+        if trigger.kind != "verb" or anchor.tag_ != "VBG":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in anchor.children):
+            return False
+        dated = self._date(anchor)
+        return dated.mention is None and dated.end is None and self._location(trigger, anchor) is None
+
+    def _own_thing_allowed(self, anchor: Token) -> bool:
+        """"would not allow its territory to be used against any country": the refused act is
+        done with the subject's own territory or forces, a pledge rather than a refusal."""
+        things = [c for c in anchor.children if c.dep_ == "dobj"]
+        things += [g for c in anchor.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        return any(any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in t.children) for t in things)
+
+    def _condition_or_aim(self, anchor: Token) -> str:
+        """"its reopening would depend on Hamas returning the bodies": a condition; "in contact
+        with all sides to consolidate it and to reach agreement": an aim. Neither is an act."""
+        node = anchor
+        while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and self._in_class([node.head.head], "condition_heads"):
+            return "a condition ('would depend on Hamas returning …')"
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in node.children
+        ) and node.head.i not in self.trigger_at:
+            return "an aim ('… to reach agreement on security arrangements')"
+        return ""
+
+    def _own_declaration(self, trigger: Trigger, anchor: Token) -> bool:
+        """"The junta announced a temporary ceasefire": one actor announcing a truce that is
+        its own (the proposal's author), with no partner named."""
+        subject = self._subject_token(anchor)
+        ids = self.ids(subject) if subject is not None else []
+        if len(ids) != 1 or self._between([anchor, *self._objects(trigger, anchor)], deep=True):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children):
+            return False
+        index = self._object_proposal(trigger, anchor)
+        return index is not None and self.analysis.proposals[index].proposer == ids[0]
+
+    def _own_forces(self, token: Token, actors: list[str]) -> bool | None:
+        """For an order whose object is the orderer's own forces ("ordered the army to …"):
+        whether it orders force (a coercive complement); None when it orders someone else."""
+        if token.lemma_.lower() not in self.f.classes["command_verbs"]:
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None or not self._in_class([obj], "forces"):
+            return None
+        # one commands one's own forces: only a possessor naming another side says otherwise
+        named = [a for c in obj.children if c.dep_ in ("poss", "amod", "compound") for a in self.ids(c)]
+        if named and not set(named) <= set(actors):
+            return None
+        complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        return complement is not None and self._in_class([complement], "coercion_violence")
 
     def _names_offer(self, anchor: Token) -> bool:
         """Is what the clause describes an offer on the table ("those terms", "the Russian

@@ -84,6 +84,8 @@ class Referents(Dates):
         pool = members(token)
         pool += [c for a in token.children if a.dep_ == "appos" for c in conjuncts(a)[1:]]
         for conj in pool:
+            if conj.dep_ == "appos" and conj.i > token.i and found and not actors_of(self.doc, self.analysis, conj, expand=False):
+                continue  # "Pakistan's Director General of Military Operations (DGMO)": a title's initials
             found += self._one(conj, places=places)
             # "the foreign ministers of Saudi Arabia, Qatar, the United Arab Emirates, …"
             for child in conj.children:
@@ -163,6 +165,14 @@ class Referents(Dates):
             return []  # "rebels", "other factions", "armed groups along its border" say too little
         if any(t.tag_ in ("WP$", "PRP$") for t in words):
             return []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "among")):
+            for ranks in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("rank", "ranks")):
+                # "foreign fighters in the SDF's ranks", "in the ranks of the RSF": that actor's people
+                owners = [a for c in ranks.children if c.dep_ == "poss" for a in self.ids(c)] or [
+                    a for c in ranks.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children for a in self.ids(g)
+                ]
+                if owners:
+                    return owners
         words.sort(key=lambda t: t.i)
         name = " ".join(t.text for t in words)
         slug = re.sub(r"[^A-Z0-9]+", "_", fold_upper(name)).strip("_")
@@ -351,7 +361,11 @@ class Referents(Dates):
         via_conj = False
         for _ in range(7):
             subjects = [c for c in node.children if c.dep_ in SUBJECTS]
-            subject = next((c for c in subjects if c.i not in self.dateline), None)
+            candidates = [c for c in subjects if c.i not in self.dateline]
+            subject = candidates[0] if candidates else None
+            if len(candidates) > 1:
+                # "The US vice - president, JD Vance, arrived": the parser split the head noun
+                subject = next((c for c in reversed(candidates) if c.i in self.analysis.person_at or self.ids(c)), candidates[-1])
             if subject is None and subjects:
                 # "PRETORIA, Nov 3 — Ethiopia's government … agreed": the dateline took the subject
                 subject = next((a for c in subjects for a in c.children if a.dep_ == "appos" and a.i not in self.dateline), None)
@@ -395,14 +409,6 @@ class Referents(Dates):
             return None
         return None
 
-    def _official_subject(self, verb: Token) -> bool:
-        subject = self._subject_token(verb)
-        if subject is None:
-            return False
-        if subject.i in self.analysis.person_at or subject.lower_ in ("he", "she"):
-            return True
-        return self._official_noun(subject)
-
     def _official_noun(self, token: Token) -> bool:
         words = self.f.classes["official"]
         return token.lemma_.lower() in words or token.lower_ in words
@@ -416,12 +422,6 @@ class Referents(Dates):
         if self._official_noun(token) and self.ids(token):
             return True
         return token.lower_ in ("sides", "parties") or (token.lemma_.lower() in GROUP_HEADS and bool(self.ids(token)))
-
-    def _possessor(self, token: Token) -> bool:
-        return any(c.dep_ == "poss" and self.ids(c) for c in token.children)
-
-    def _proposers(self) -> list[str]:
-        return [p.proposer for p in self.analysis.proposals if p.proposer]
 
     def _speaker_ids(self, anchor: Token) -> list[str]:
         """The actor whose statement reports ``anchor`` (the subject of a governing speech verb)."""

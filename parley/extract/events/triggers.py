@@ -116,6 +116,8 @@ class CueIndex:
                 end = match_phrase(phrase, lemmas, lowers, doc, i)
                 if end is not None and _time_preposition(doc[end - 1]):
                     continue  # "in a call on Sunday" is no "call on"
+                if end is not None and doc[end - 1].dep_ == "det" and doc[end - 1].head.i >= end:
+                    continue  # "said no Turkish troops would …" is no "say no"
                 if end is not None and (best is None or end > best[0]):
                     best = (end, key)
             if best is None:
