@@ -351,7 +351,7 @@ def test_lexicon_actors_gold_exceptions_still_apply(registry: ActorRegistry) -> 
         ("Daesh", "ISLAMIC_STATE"),
         ("al-Shabab", "AL_SHABAAB"),
         ("Estado Mayor Central", "EMC"),
-        ("Clan del Golfo", "CLAN_DEL_GOLFO"),
+        ("Clan del Golfo", "GULF_CLAN"),
         ("Arakan Army", "ARAKAN_ARMY"),
         ("UN Security Council", "UNSC"),
         ("Médecins Sans Frontières", "MSF"),

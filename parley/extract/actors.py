@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -43,12 +44,38 @@ __all__ = ["ActorRuler"]
 
 MEDIA = "MEDIA"
 _MOTION_VERBS = frozenset(
-    {"travel", "fly", "go", "return", "arrive", "head", "move", "relocate", "deploy", "come", "flee"}
+    {
+        "travel",
+        "fly",
+        "go",
+        "return",
+        "arrive",
+        "head",
+        "move",
+        "relocate",
+        "deploy",
+        "come",
+        "flee",
+    }
 )
 _ENVOYS = frozenset(
-    {"delegation", "envoy", "team", "troop", "force", "negotiator", "official", "minister", "mission", "representative", "soldier"}
+    {
+        "delegation",
+        "envoy",
+        "team",
+        "troop",
+        "force",
+        "negotiator",
+        "official",
+        "minister",
+        "mission",
+        "representative",
+        "soldier",
+    }
 )
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "dative", "attr", "ROOT", "appos", "oprd"})
+_SUBJECT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "agent", "dobj", "dative", "attr", "ROOT", "appos", "oprd"}
+)
 
 
 class ActorRuler:
@@ -86,6 +113,7 @@ class ActorRuler:
         self.title_words_low = lexicons.words("entities", "title_words")
         self.org_kinds: dict[str, str] = dict(lexicons.entities.get("organisation_kinds", {}))
         check_values("entities.json", "organisation_kinds", self.org_kinds.values(), ACTOR_KINDS)
+        self.governing = governing_table(lexicons)
 
     # -- matching ------------------------------------------------------------------------
 
@@ -101,7 +129,9 @@ class ActorRuler:
         analysis = analysis_of(doc)
         mentions: list[ActorMention] = []
         taken = set()
-        self._by_token = {i: s for s in spans if s.label_ not in self.media_names for i in range(s.start, s.end)}
+        self._by_token = {
+            i: s for s in spans if s.label_ not in self.media_names for i in range(s.start, s.end)
+        }
         for span in spans:
             surface = span.label_
             if surface in self.media_names:
@@ -111,6 +141,8 @@ class ActorRuler:
             if self._inside_name(span) or self._inside_word(span) or self._after_given_names(span):
                 continue
             actor_id, form = self._choose(self.forms[surface])
+            if self._national_branch(doc, span, actor_id):
+                continue
             mention = ActorMention(span.start, span.end, actor_id, form, False)
             mention.agentive = self._agentive(doc, mention)
             mentions.append(mention)
@@ -118,17 +150,24 @@ class ActorRuler:
         mentions.extend(self._organisations(doc, mentions, taken))
         mentions.extend(self._armies(doc, mentions, taken))
         mentions.extend(self._generic(doc, mentions, taken))
+        governing = governing_at(self.governing, analysis.published)
+        for m in mentions:
+            m.actor = governing.get(m.actor, m.actor)
+        analysis.extra["governing"] = governing
+        for key in ("army_actor", "government_actor"):
+            if analysis.extra.get(key) in governing:
+                analysis.extra[key] = governing[analysis.extra[key]]
         mentions.sort(key=lambda m: m.start)
         analysis.actor_mentions = mentions
-        doc.spans["parley_actors"] = [
-            Span(doc, m.start, m.end, label=m.actor) for m in mentions
-        ]
+        doc.spans["parley_actors"] = [Span(doc, m.start, m.end, label=m.actor) for m in mentions]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def _organisations(self, doc: Doc, mentions: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+    def _organisations(
+        self, doc: Doc, mentions: list[ActorMention], taken: set[int]
+    ) -> list[ActorMention]:
         """Named organisations the registry lacks (:mod:`parley.extract.organisations`)."""
         states: dict[int, ActorMention] = {}
         blocked = set(i for i in taken)
@@ -137,8 +176,12 @@ class ActorRuler:
             if entry is not None and entry.kind == "state" and m.form in ("name", "demonym"):
                 states.update({i: m for i in range(m.start, m.end)})
                 blocked.difference_update(range(m.start, m.end))
-        blocked |= {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
-        found, names = organisation_mentions(doc, mentions, self.org_kinds, blocked, states, self.title_words_low)
+        blocked |= {
+            i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+        }
+        found, names = organisation_mentions(
+            doc, mentions, self.org_kinds, blocked, states, self.title_words_low
+        )
         for mention in found:
             mention.agentive = self._agentive(doc, mention)
             taken.update(range(mention.start, mention.end))
@@ -160,8 +203,14 @@ class ActorRuler:
         if ent != "PERSON":
             return False
         doc = span.doc
+
         def name_word(token: Token) -> bool:
-            return token.ent_type_ == "PERSON" and token.is_title and not token.is_stop and token.pos_ == "PROPN"
+            return (
+                token.ent_type_ == "PERSON"
+                and token.is_title
+                and not token.is_stop
+                and token.pos_ == "PROPN"
+            )
 
         before = span.start > 0 and name_word(doc[span.start - 1])
         after = span.end < len(doc) and name_word(doc[span.end])
@@ -174,15 +223,27 @@ class ActorRuler:
         if len(span) != 1 or span.start < 2:
             return False
         token = span[0]
-        entry = self.lex.actors.get(self.forms[span.label_][0][0]) if span.label_ in self.forms else None
-        if entry is None or entry.kind == "state" or token.ent_iob_ != "I" or token.ent_type_ not in ("PERSON", "ORG"):
+        entry = (
+            self.lex.actors.get(self.forms[span.label_][0][0])
+            if span.label_ in self.forms
+            else None
+        )
+        if (
+            entry is None
+            or entry.kind == "state"
+            or token.ent_iob_ != "I"
+            or token.ent_type_ not in ("PERSON", "ORG")
+        ):
             return False
         doc = span.doc
         first = span.start - 1
         while first > 0 and doc[first].ent_iob_ == "I":
             first -= 1
         opening = doc[first : span.start]
-        if len(opening) < 2 or any(t.text in self.forms or t.lower_ in self.title_words_low or not t.is_title for t in opening):
+        if len(opening) < 2 or any(
+            t.text in self.forms or t.lower_ in self.title_words_low or not t.is_title
+            for t in opening
+        ):
             return False
         return span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")
 
@@ -190,8 +251,18 @@ class ActorRuler:
     def _inside_word(span: Span) -> bool:
         """A form inside a hyphenated name ("PORT-AU-PRINCE") is no actor."""
         doc = span.doc
-        before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_ and doc[span.start - 2].is_alpha
-        after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ and doc[span.end + 1].is_alpha
+        before = (
+            span.start >= 2
+            and doc[span.start - 1].text == "-"
+            and not doc[span.start - 1].whitespace_
+            and doc[span.start - 2].is_alpha
+        )
+        after = (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == "-"
+            and not span[-1].whitespace_
+            and doc[span.end + 1].is_alpha
+        )
         return before and after
 
     def _head_phrase(self, token: Token) -> tuple[str, str]:
@@ -225,17 +296,36 @@ class ActorRuler:
             return False  # "London-based", "Iran-aligned"
         if root.head.lower_ == "to" and root.head.head.lower_ == "according":
             return False  # "according to the IOM": a source, not an actor
-        if dep in ("amod", "compound", "poss", "nmod") and any(t.lower_ == "former" for t in root.head.lefts):
+        if dep in ("amod", "compound", "poss", "nmod") and any(
+            t.lower_ == "former" for t in root.head.lefts
+        ):
             return False  # "former Nigerian president …", "former FARC commanders" act for someone else now
         if dep in ("compound", "amod", "nmod") and self._inside_other(mention, root):
             return False  # "the U.N. peacekeeping force UNIFIL" names UNIFIL
         entry = self.lex.actors.get(mention.actor)
-        if entry is not None and entry.kind not in ("state", "armed_group") and mention.form in ("name", "alias"):
+        if (
+            entry is not None
+            and entry.kind not in ("state", "armed_group")
+            and mention.form in ("name", "alias")
+        ):
             head = doc[mention.end - 1]
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.lower_ in ("new", "proposed", "planned", "future")
-                   for c in doc[mention.start : mention.end].root.children) or (
-                mention.start > 0 and doc[mention.start - 1].lower_ in ("a", "an", "new", "proposed", "planned")
-            ) or (mention.start > 1 and doc[mention.start - 1].text in ('"', "“") and doc[mention.start - 2].lower_ in ("a", "an", "new")):
+            if (
+                any(
+                    c.dep_ == "det"
+                    and c.lower_ in ("a", "an")
+                    or c.lower_ in ("new", "proposed", "planned", "future")
+                    for c in doc[mention.start : mention.end].root.children
+                )
+                or (
+                    mention.start > 0
+                    and doc[mention.start - 1].lower_ in ("a", "an", "new", "proposed", "planned")
+                )
+                or (
+                    mention.start > 1
+                    and doc[mention.start - 1].text in ('"', "“")
+                    and doc[mention.start - 2].lower_ in ("a", "an", "new")
+                )
+            ):
                 return False  # "a new 'Board of Peace'", "An International Stabilization Force would deploy": not yet there
             del head
         if mention.form == "demonym":
@@ -249,12 +339,36 @@ class ActorRuler:
                 return False  # "16 Saudis and three Sudanese were flown home": people, not states
             return dep in ("nsubj", "nsubjpass")  # "the Israelis said"
         if dep == "poss":
+            owned = self._by_token.get(root.head.i)
+            if (
+                owned is not None
+                and owned.start > root.i
+                and self.forms.get(owned.label_)
+                and all(a != mention.actor for a, _ in self.forms[owned.label_])
+            ):
+                return False  # "Yemen's Houthi movement", "Sudan's RSF": the state places another actor
             return self._agentive_head(root, default=True)
         if dep in ("compound", "amod", "nmod"):
-            return self._agentive_head(root, default=mention.form != "capital")  # "a Paris brokerage"
+            return self._agentive_head(
+                root, default=mention.form != "capital"
+            )  # "a Paris brokerage"
         if dep == "pobj":
             return self._agentive_object(mention, root)
         return True
+
+    def _national_branch(self, doc: Doc, span: Span, actor_id: str) -> bool:
+        """ "the Chinese Red Cross", "the Kenya Red Cross": a state's own society of an
+        international movement, not the international body (the ICRC)."""
+        entry = self.lex.actors.get(actor_id)
+        if entry is None or entry.kind != "ngo" or span.start == 0:
+            return False
+        before = doc[span.start - 1].text
+        return any(
+            (e := self.lex.actors.get(a)) is not None
+            and e.kind == "state"
+            and f in ("name", "demonym")
+            for a, f in self.forms.get(before, ())
+        )
 
     @staticmethod
     def _dateline_end(doc: Doc) -> int:
@@ -269,12 +383,33 @@ class ActorRuler:
                 return 0
         return 0
 
-    _HYPHEN_AGENT = frozenset({"led", "brokered", "mediated", "backed", "sponsored", "hosted", "drafted", "funded",
-                               "armed", "supported", "facilitated", "guaranteed", "monitored", "proposed", "chaired"})
+    _HYPHEN_AGENT = frozenset(
+        {
+            "led",
+            "brokered",
+            "mediated",
+            "backed",
+            "sponsored",
+            "hosted",
+            "drafted",
+            "funded",
+            "armed",
+            "supported",
+            "facilitated",
+            "guaranteed",
+            "monitored",
+            "proposed",
+            "chaired",
+        }
+    )
 
     def _hyphen_agent(self, doc: Doc, mention: ActorMention) -> bool:
         end = mention.end
-        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self._HYPHEN_AGENT
+        return (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].lower_ in self._HYPHEN_AGENT
+        )
 
     def _inside_other(self, mention: ActorMention, root: Token) -> bool:
         """Whether the noun ``mention`` modifies names another actor ("the U.N. peacekeeping
@@ -309,7 +444,8 @@ class ActorRuler:
         if entry is not None and entry.kind != "state" and mention.form != "capital":
             return True  # an organisation is not a place: "led by … and the Catholic Church"
         if prep.head.pos_ in ("NOUN", "PROPN") and (
-            prep.head.lemma_.lower() in self.agentive_heads or prep.head.lower_ in self.agentive_heads
+            prep.head.lemma_.lower() in self.agentive_heads
+            or prep.head.lower_ in self.agentive_heads
         ):
             return True  # "mediators in Egypt and Qatar", "help from the ICRC"
         if p in ("of", "from"):
@@ -317,14 +453,24 @@ class ActorRuler:
         if p == "to":
             verb = prep.head
             if verb.pos_ != "VERB":
-                return verb.pos_ not in ("NOUN", "PROPN", "ADP")  # "flights (from Sanaa) to Amman" is a place
+                return verb.pos_ not in (
+                    "NOUN",
+                    "PROPN",
+                    "ADP",
+                )  # "flights (from Sanaa) to Amman" is a place
             if verb.lemma_ in _MOTION_VERBS:
                 return False  # "flew to Moscow"
-            sent_people = any(c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in verb.children)
-            return not sent_people  # "sent a delegation to Cairo" is a place; "a message to Washington" is not
+            sent_people = any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in verb.children
+            )
+            return (
+                not sent_people
+            )  # "sent a delegation to Cairo" is a place; "a message to Washington" is not
         return p not in self.locative_preps
 
-    def _armies(self, doc: Doc, mentions: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+    def _armies(
+        self, doc: Doc, mentions: list[ActorMention], taken: set[int]
+    ) -> list[ActorMention]:
         """A state whose army is its own actor (Sudan → SAF) acts through that actor; a bare
         "the army" is the army last named, else the army of the article's main state."""
         registry = self.lex.actors
@@ -340,7 +486,9 @@ class ActorRuler:
             if m.agentive:
                 m.actor, m.form = entry.army_actor, "army"
         states = Counter(
-            m.actor for m in mentions if (e := registry.get(m.actor)) is not None and e.kind == "state"
+            m.actor
+            for m in mentions
+            if (e := registry.get(m.actor)) is not None and e.kind == "state"
         )
         default = None
         if states:
@@ -357,31 +505,57 @@ class ActorRuler:
             explicit = by_token.get(token.i)
             if explicit is not None:
                 head = token.head.lemma_.lower()
-                if explicit.form == "army" or ((head in self.army_words or token.head.lower_ in self.army_words) and token.head.i > token.i):
+                # "Sudan's army", "the Israeli government"; not a word of the name itself
+                # ("Ta'ang National Liberation Army" is no army of a state)
+                outside = token.head.i >= explicit.end
+                if explicit.form == "army" or (
+                    (head in self.army_words or token.head.lower_ in self.army_words) and outside
+                ):
                     last["army"] = explicit.actor
-                elif head in self.government_words and token.head.i > token.i:
+                elif head in self.government_words and outside:
                     last["government"] = explicit.actor
                 continue
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = token.lemma_.lower()
-            what = "army" if lemma in ("army", "military") else "government" if lemma in self.government_words else None
+            what = (
+                "army"
+                if lemma in ("army", "military")
+                else "government"
+                if lemma in self.government_words
+                else None
+            )
             if what is None or doc[token.left_edge.i].lower_ != "the":
                 continue
             if token.dep_ == "compound" and token.head.i > token.i:
                 continue
-            if any(c.dep_ == "poss" or c.i in by_token or c.ent_type_ == "PERSON" for c in token.lefts):
+            if any(
+                c.dep_ == "poss" or c.i in by_token or c.ent_type_ == "PERSON" for c in token.lefts
+            ):
                 continue  # "Netanyahu's government", "the Trump administration"
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
                 continue  # "the administration of U.S. President Donald Trump"
             actor = last[what] or defaults[what]
-            if what == "government" and any(c.lower_ in ("national", "central", "federal") for c in token.lefts):
-                actor = self._own_state(mentions) or actor  # "the national government" of the rebels' state
+            if what == "government" and any(
+                c.lower_ in ("national", "central", "federal") for c in token.lefts
+            ):
+                actor = (
+                    self._own_state(mentions) or actor
+                )  # "the national government" of the rebels' state
                 last["government"] = actor
             if actor is None:
                 continue
             start = token.left_edge.i
-            found.append(ActorMention(start, token.i + 1, actor, "army" if what == "army" else "institution", True, rule=f"bare {what}"))
+            found.append(
+                ActorMention(
+                    start,
+                    token.i + 1,
+                    actor,
+                    "army" if what == "army" else "institution",
+                    True,
+                    rule=f"bare {what}",
+                )
+            )
             taken.update(range(start, token.i + 1))
         return found
 
@@ -389,7 +563,8 @@ class ActorRuler:
         """The state of the article's main armed group."""
         registry = self.lex.actors
         groups = Counter(
-            m.actor for m in mentions
+            m.actor
+            for m in mentions
             if (e := registry.get(m.actor)) is not None and e.kind == "armed_group" and e.country
         )
         if not groups:
@@ -401,7 +576,8 @@ class ActorRuler:
         """In a civil war story, "the government" is the state the main armed group fights."""
         registry = self.lex.actors
         groups = Counter(
-            m.actor for m in mentions
+            m.actor
+            for m in mentions
             if (e := registry.get(m.actor)) is not None and e.kind == "armed_group" and e.country
         )
         if not groups:
@@ -413,14 +589,22 @@ class ActorRuler:
         if not any(m.actor == state.id and m.form != "demonym" for m in mentions):
             # the group's own state is not named: it is the government meant only when no
             # other state is in the story as an actor (Hamas fights Israel, not Palestine)
-            others = Counter(m.actor for m in mentions if m.agentive and m.actor != state.id
-                             and (e := registry.get(m.actor)) is not None and e.kind == "state")
+            others = Counter(
+                m.actor
+                for m in mentions
+                if m.agentive
+                and m.actor != state.id
+                and (e := registry.get(m.actor)) is not None
+                and e.kind == "state"
+            )
             if any(n >= 2 for n in others.values()):
                 return None
         return state.army_actor or state.id
 
-    def _generic(self, doc: Doc, mentions: list[ActorMention], taken: set[int]) -> list[ActorMention]:
-        """"the group" → the last named actor the registry says can be called so."""
+    def _generic(
+        self, doc: Doc, mentions: list[ActorMention], taken: set[int]
+    ) -> list[ActorMention]:
+        """ "the group" → the last named actor the registry says can be called so."""
         found = []
         named = [m for m in mentions if m.form in ("name", "alias", "institution", "army")]
         demonyms = {i: m for m in mentions if m.form == "demonym" for i in range(m.start, m.end)}
@@ -435,9 +619,36 @@ class ActorRuler:
                 continue
             # "the Palestinian group" names Hamas, not the Palestinian state
             mentions[:] = [m for m in mentions if not (m.form == "demonym" and m.start in inside)]
-            found.append(ActorMention(start, end, previous[-1].actor, "generic", True, rule="generic"))
+            found.append(
+                ActorMention(start, end, previous[-1].actor, "generic", True, rule="generic")
+            )
             taken.update(range(start, end))
         return found
+
+
+def governing_table(lexicons: Lexicons) -> list[tuple[str, str, date | None, date | None]]:
+    """(actor, state, from, to) rows of ``entities.json`` ``governing``: a non-state actor
+    that governs a state in that period (the Taliban in Afghanistan from August 2021)."""
+    rows = []
+    for row in lexicons.entities.get("governing", ()):
+        start = date.fromisoformat(row["from"]) if row.get("from") else None
+        end = date.fromisoformat(row["to"]) if row.get("to") else None
+        rows.append((row["actor"], row["state"], start, end))
+    return rows
+
+
+def governing_at(
+    table: list[tuple[str, str, date | None, date | None]], published: date | None
+) -> dict[str, str]:
+    """Actor → the state it is the government of on ``published`` (nothing when the date is
+    unknown: the article may be from before the change)."""
+    if published is None:
+        return {}
+    return {
+        actor: state
+        for actor, state, start, end in table
+        if (start is None or start <= published) and (end is None or published < end)
+    }
 
 
 @Language.factory(

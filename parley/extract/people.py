@@ -29,7 +29,9 @@ from .lexicons import Lexicons, load_lexicons
 
 __all__ = ["PeopleFinder", "fold"]
 
-_HONORIFICS = frozenset({"sheikh", "mr", "mrs", "ms", "dr", "gen", "general", "sir", "king", "emir", "prince"})
+_HONORIFICS = frozenset(
+    {"sheikh", "mr", "mrs", "ms", "dr", "gen", "general", "sir", "king", "emir", "prince"}
+)
 _STOP_TAGS = frozenset({"DET", "ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM"})
 
 
@@ -73,12 +75,14 @@ class PeopleFinder:
         self.appositive = Matcher(nlp.vocab)
         self.appositive.add(
             "APPOSITIVE",
-            [[
-                {"LOWER": {"IN": sorted(self.title_words | {"counterpart", "counterparts"})}},
-                {"ORTH": ","},
-                {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
-                {"ORTH": ","},
-            ]],
+            [
+                [
+                    {"LOWER": {"IN": sorted(self.title_words | {"counterpart", "counterparts"})}},
+                    {"ORTH": ","},
+                    {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
+                    {"ORTH": ","},
+                ]
+            ],
             greedy="LONGEST",
         )
 
@@ -155,7 +159,7 @@ class PeopleFinder:
                 index = self._registry_single(people, span, by_key)
             if index is not None:
                 people[index].spans.append((span.start, span.end))
-        self._bare_surnames(doc, analysis, people)
+        self._bare_surnames(doc, analysis, people, self.entry_of)
         for person in people:
             person.spans.sort()
             self._describe(doc, analysis, person)
@@ -172,9 +176,12 @@ class PeopleFinder:
         return doc
 
     @staticmethod
-    def _bare_surnames(doc: Doc, analysis: Analysis, people: list[PersonInfo]) -> None:
+    def _bare_surnames(
+        doc: Doc, analysis: Analysis, people: list[PersonInfo], entry_of: dict | None = None
+    ) -> None:
         """A later surname the model did not tag as a person ("Witkoff said", read as an
-        organisation) still names the person introduced in full."""
+        organisation) still names the person introduced in full; so does a one-word form the
+        registry gives for the person ("Abiy" for Abiy Ahmed)."""
         taken = {i for p in people for s, e in p.spans for i in range(s, e)}
         taken |= {i for m in analysis.actor_mentions for i in range(m.start, m.end)}
         taken |= {i for s, e, _ in analysis.media_spans for i in range(s, e)}
@@ -182,6 +189,9 @@ class PeopleFinder:
         for index, person in enumerate(people):
             if len(person.name.split()) >= 2 and person.surname:
                 by_surname.setdefault(person.surname, set()).add(index)
+            entry = (entry_of or {}).get(fold(person.name))
+            for form in entry.extra_surnames if entry is not None else ():
+                by_surname.setdefault(form, set()).add(index)
         for token in doc:
             owners = by_surname.get(token.text)
             if owners is None or len(owners) != 1 or token.i in taken or token.pos_ != "PROPN":
@@ -211,7 +221,9 @@ class PeopleFinder:
                 return index
         return None
 
-    def _registry_single(self, people: list[PersonInfo], span: Span, by_key: dict[str, int]) -> int | None:
+    def _registry_single(
+        self, people: list[PersonInfo], span: Span, by_key: dict[str, int]
+    ) -> int | None:
         """A surname never introduced in full: keep it only if the registry knows one such person."""
         token = span[-1]
         if not (token.is_title and token.pos_ == "PROPN"):
@@ -226,9 +238,7 @@ class PeopleFinder:
         by_key[key] = len(people)
         name_tokens = entry.name.split()
         name_tokens[-1] = token.text
-        people.append(
-            PersonInfo(" ".join(name_tokens), token.text, None, None, registry=True)
-        )
+        people.append(PersonInfo(" ".join(name_tokens), token.text, None, None, registry=True))
         return by_key[key]
 
     def _credible(self, doc: Doc, person: PersonInfo) -> bool:
@@ -237,19 +247,34 @@ class PeopleFinder:
         Hutu militia", "the General Border Committee")."""
         if person.registry:
             return True
-        if all(self._not_a_person(doc, s, e) for s, e in person.spans) or any(self._named_place(doc, s) for s, _ in person.spans):
+        if all(self._not_a_person(doc, s, e) for s, e in person.spans) or any(
+            self._named_place(doc, s) for s, _ in person.spans
+        ):
             return False
         if person.title:
             return True
-        return any(
-            e - s >= 2 and doc[s].ent_type_ == "PERSON" for s, e in person.spans
-        )
+        return any(e - s >= 2 and doc[s].ent_type_ == "PERSON" for s, e in person.spans)
 
     @staticmethod
     def _named_place(doc: Doc, start: int) -> bool:
-        """"the city of Kryvyi Rih", "the town of Mirebalais"."""
-        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in (
-            "city", "town", "village", "region", "province", "district", "port", "state", "camp", "island", "county"
+        """ "the city of Kryvyi Rih", "the town of Mirebalais"."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_
+            in (
+                "city",
+                "town",
+                "village",
+                "region",
+                "province",
+                "district",
+                "port",
+                "state",
+                "camp",
+                "island",
+                "county",
+            )
         )
 
     def _not_a_person(self, doc: Doc, start: int, end: int) -> bool:
@@ -257,13 +282,44 @@ class PeopleFinder:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "in Ramallah and Khan Younis"
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "into", "across", "around", "outside", "inside", "from", "to", "toward", "towards"):
+        if root.dep_ == "pobj" and head.lower_ in (
+            "in",
+            "at",
+            "near",
+            "into",
+            "across",
+            "around",
+            "outside",
+            "inside",
+            "from",
+            "to",
+            "toward",
+            "towards",
+        ):
             return not any(t.lower_ in self.title_words for t in doc[max(0, start - 3) : start])
-        if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lower_ not in self.title_words and head.lower_ not in (
-            "administration", "government", "team", "office", "camp", "family", "plan", "aide", "aides", "allies"
+        if (
+            root.dep_ in ("compound", "amod")
+            and head.pos_ == "NOUN"
+            and head.lower_ not in self.title_words
+            and head.lower_
+            not in (
+                "administration",
+                "government",
+                "team",
+                "office",
+                "camp",
+                "family",
+                "plan",
+                "aide",
+                "aides",
+                "allies",
+            )
         ):
             return True
-        return bool(end < len(doc) and doc[end - 1].lower_ in ("committee", "hospital", "commission", "council", "airport"))
+        return bool(
+            end < len(doc)
+            and doc[end - 1].lower_ in ("committee", "hospital", "commission", "council", "airport")
+        )
 
     # -- title and affiliation -----------------------------------------------------------
 
@@ -277,6 +333,8 @@ class PeopleFinder:
             title, actor = self._title_chain(doc, analysis, start)
             if title is None and actor is None:
                 title, actor = self._apposition(doc, analysis, end)
+            if title is None and actor is None:
+                title, actor = self._title_before(doc, analysis, start, end)
             if actor is None:
                 actor = self._of_actor(doc, analysis, end)
             if title and not person.title:
@@ -287,6 +345,8 @@ class PeopleFinder:
                 break
         if entry is not None:
             role = entry.role_at(published)
+            if role is not None and self._other_office(person.title, role.title):
+                role = None  # "Defense Minister Pedro Sánchez": a namesake of the registry's prime minister
             if role is not None:
                 person.affiliation = person.affiliation or role.affiliation
                 person.title = person.title or role.title
@@ -296,11 +356,42 @@ class PeopleFinder:
                 person.name = " ".join(tokens)
         if not person.affiliation:
             person.affiliation = self._context_actor(doc, analysis, person.spans[0])
+        if not person.affiliation and person.title and self._cabinet_title(person.title):
+            # "the information minister, Paul Morcos": a minister of the government the article covers
+            person.affiliation = analysis.extra.get("government_actor")
+        governing = analysis.extra.get("governing", {})
+        person.affiliation = governing.get(person.affiliation, person.affiliation)
+
+    def _other_office(self, text_title: str | None, registry_title: str | None) -> bool:
+        """The article's title names another office than the registry's: the same post
+        ("minister") with a different portfolio ("Defense Minister" against "Prime
+        Minister"); "Acting Defence Minister" and "Defence Minister" are one office."""
+        if not text_title or not registry_title:
+            return False
+        spelling = {"defense": "defence"}
+        mine = [spelling.get(w, w) for w in fold(text_title).split()]
+        theirs = [spelling.get(w, w) for w in fold(registry_title).split()]
+        if not {w for w in mine if w in self.title_words} & {
+            w for w in theirs if w in self.title_words
+        }:
+            return False
+        skip = {"acting", "interim", "caretaker", "deputy", "senior", "top", "chief"}
+        mods = [
+            {w for w in words if w in self.title_modifiers and w not in skip}
+            for words in (mine, theirs)
+        ]
+        return bool(mods[0]) and bool(mods[1]) and not mods[0] & mods[1]
+
+    def _cabinet_title(self, title: str) -> bool:
+        words = fold(title).split()
+        return "minister" in words and "former" not in words
 
     def _mention_at(self, analysis: Analysis, i: int) -> ActorMention | None:
         return analysis.mention_at(i)
 
-    def _title_chain(self, doc: Doc, analysis: Analysis, start: int) -> tuple[str | None, str | None]:
+    def _title_chain(
+        self, doc: Doc, analysis: Analysis, start: int
+    ) -> tuple[str | None, str | None]:
         """Title words and actor right before a name: "Turkish Foreign Minister", "Hamas's Gaza chief"."""
         i = start - 1
         title_tokens: list[Token] = []
@@ -317,8 +408,14 @@ class PeopleFinder:
             if low in ("'s", "'", "-") or (token.is_punct and low == "."):
                 i -= 1
                 continue
-            if low in self.title_words or low in self.title_modifiers or (
-                token.pos_ in ("NOUN", "PROPN", "ADJ") and token.is_title and token.dep_ == "compound"
+            if (
+                low in self.title_words
+                or low in self.title_modifiers
+                or (
+                    token.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and token.is_title
+                    and token.dep_ == "compound"
+                )
             ):
                 title_tokens.insert(0, token)
                 i -= 1
@@ -328,9 +425,18 @@ class PeopleFinder:
                 i -= 1
                 continue
             break
-        while title_tokens and title_tokens[0].lower_ not in self.title_words and title_tokens[0].pos_ == "ADJ" and title_tokens[0].lower_ not in self.title_modifiers:
+        while (
+            title_tokens
+            and title_tokens[0].lower_ not in self.title_words
+            and title_tokens[0].pos_ == "ADJ"
+            and title_tokens[0].lower_ not in self.title_modifiers
+        ):
             title_tokens.pop(0)
-        former = i >= sent_start and doc[i].lower_ == "former" or any(t.lower_ == "former" for t in title_tokens)
+        former = (
+            i >= sent_start
+            and doc[i].lower_ == "former"
+            or any(t.lower_ == "former" for t in title_tokens)
+        )
         if former:
             actor = None  # "former British Prime Minister Tony Blair" speaks for no government now
         if actor is None and any(t.lower_ == "government" for t in title_tokens):
@@ -340,17 +446,23 @@ class PeopleFinder:
         return " ".join(t.text for t in title_tokens), actor
 
     def _apposition(self, doc: Doc, analysis: Analysis, end: int) -> tuple[str | None, str | None]:
-        """", a senior TPLF official," or ", executive secretary of the M23," after a name."""
+        """ ", a senior TPLF official," or ", executive secretary of the M23," after a name."""
         if end >= len(doc) or doc[end].text != ",":
             return None, None
         title_tokens: list[str] = []
         actor = None
         former = False
         for token in doc[end + 1 : min(len(doc), end + 18)]:
-            if token.text in (",", ".", ";", "—", "(") or token.pos_ in ("VERB", "AUX") and token.lower_ not in self.title_modifiers:
+            if (
+                token.text in (",", ".", ";", "—", "(")
+                or token.pos_ in ("VERB", "AUX")
+                and token.lower_ not in self.title_modifiers
+            ):
                 break
             if token.lower_ == "former":
-                former = True  # "Kenya's former president and one of the AU's mediators": not Kenya's
+                former = (
+                    True  # "Kenya's former president and one of the AU's mediators": not Kenya's
+                )
                 continue
             if token.lower_ == "and" and former:
                 actor, former = None, False
@@ -369,8 +481,36 @@ class PeopleFinder:
             return None, None
         return " ".join(title_tokens), actor
 
+    def _title_before(
+        self, doc: Doc, analysis: Analysis, start: int, end: int
+    ) -> tuple[str | None, str | None]:
+        """ "the information minister, Paul Morcos," or "Kenya's envoy, Jane Doe,": the name
+        in apposition to a title before it."""
+        name = doc[end - 1]
+        head = name.head
+        if start == 0 or doc[start - 1].text != "," or name.dep_ != "appos" or head.i >= start:
+            return None, None
+        if head.lower_ not in self.title_words and head.lemma_.lower() not in self.title_words:
+            return None, None
+        words = [
+            t
+            for t in head.lefts
+            if t.dep_ in ("compound", "amod") and t.i not in analysis.person_at
+        ]
+        if any(t.lower_ == "former" for t in head.lefts):
+            return None, None
+        actor = None
+        for t in head.lefts:
+            mention = self._mention_at(analysis, t.i)
+            if mention is not None and t.dep_ in ("poss", "compound", "amod", "nmod"):
+                actor = mention.actor
+        title_words = [t.text for t in words if self._mention_at(analysis, t.i) is None] + [
+            head.text
+        ]
+        return " ".join(title_words), actor
+
     def _of_actor(self, doc: Doc, analysis: Analysis, end: int) -> str | None:
-        """"Ararat Mirzoyan of Armenia"."""
+        """ "Ararat Mirzoyan of Armenia"."""
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             j = end + 1
             if doc[j].lower_ == "the" and j + 1 < len(doc):
@@ -392,7 +532,15 @@ class PeopleFinder:
                     mention = self._mention_at(analysis, child.i)
                     if mention is not None and mention.agentive:
                         return mention.actor
-            if head.dep_ not in ("agent", "pobj", "prep", "acl", "appos", "relcl", "compound") and token.dep_ not in ("pobj", "agent", "appos", "compound"):
+            if head.dep_ not in (
+                "agent",
+                "pobj",
+                "prep",
+                "acl",
+                "appos",
+                "relcl",
+                "compound",
+            ) and token.dep_ not in ("pobj", "agent", "appos", "compound"):
                 return None
             token = head
         return None

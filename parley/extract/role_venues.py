@@ -32,7 +32,12 @@ class VenueCues:
         for token in doc:
             if token.lower_ == "here" and here is not None and token.dep_ == "advmod":
                 obj, anchor_from = token, token
-            elif token.lower_ == "to" and token.dep_ == "prep" and token.head.lemma_.lower() == "invite" and not _negated(token.head):
+            elif (
+                token.lower_ == "to"
+                and token.dep_ == "prep"
+                and token.head.lemma_.lower() == "invite"
+                and not _negated(token.head)
+            ):
                 # "has invited both panels to Kuala Lumpur": an invitation is an act of hosting
                 obj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 state = self._place(doc, analysis, obj) if obj is not None else None
@@ -46,7 +51,11 @@ class VenueCues:
                 continue
             if obj is None:
                 continue
-            if obj.lower_ == "here" or any(c.lower_ == "this" for c in obj.children if c.dep_ == "det") and obj.lemma_.lower() in self.words["venue_heads"] | {"resort", "venue"}:
+            if (
+                obj.lower_ == "here"
+                or any(c.lower_ == "this" for c in obj.children if c.dep_ == "det")
+                and obj.lemma_.lower() in self.words["venue_heads"] | {"resort", "venue"}
+            ):
                 state = here  # "signed a declaration here", "in this Red Sea resort" (the dateline)
             else:
                 state = self._place(doc, analysis, obj) or self._place_after(doc, token)
@@ -56,10 +65,17 @@ class VenueCues:
             if anchor is None or self._future(anchor) or _negated(anchor):
                 continue
             if anchor.pos_ == "VERB" and anchor.lemma_.lower() in ("meet", "hold", "visit"):
-                met = [a for c in anchor.children if c.dep_ in ("nsubj", "dobj") for a in refer(doc, analysis, c)]
+                met = [
+                    a
+                    for c in anchor.children
+                    if c.dep_ in ("nsubj", "dobj")
+                    for a in refer(doc, analysis, c)
+                ]
                 if state in met:
                     continue  # a visit to one side ("meets Trump at the White House"), not hosting
-            found.append(RoleCue(state, "host", token.i, f"venue {doc[obj.left_edge.i : obj.i + 1].text}"))
+            found.append(
+                RoleCue(state, "host", token.i, f"venue {doc[obj.left_edge.i : obj.i + 1].text}")
+            )
         return found
 
     def _venue_anchor(self, prep: Token) -> Token | None:
@@ -68,12 +84,26 @@ class VenueCues:
         head = prep.head
         for _ in range(3):
             lemma = head.lemma_.lower()
-            if head.pos_ in ("NOUN", "PROPN", "VERB") and head.lower_ in self.words["talk_nouns"] or (
-                head.pos_ in ("NOUN", "PROPN") and lemma in self.words["talk_nouns"]
+            if (
+                head.pos_ in ("NOUN", "PROPN", "VERB")
+                and head.lower_ in self.words["talk_nouns"]
+                or (head.pos_ in ("NOUN", "PROPN") and lemma in self.words["talk_nouns"])
             ):
                 return head
             if head.pos_ == "VERB":
-                talks = any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in self.words["talk_nouns"] for c in head.children)
+                talks = any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                    and c.lemma_.lower() in self.words["talk_nouns"]
+                    for c in head.children
+                )
+                if lemma in self.words["deal_verbs"]:
+                    # "struck a deal in Doha" is a venue, "struck targets in Paktika" is not
+                    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                    if objects and not any(
+                        o.lemma_.lower() in self.words["agreement_nouns"] | self.words["talk_nouns"]
+                        for o in objects
+                    ):
+                        return None
                 return head if lemma in self.words["venue_verbs"] or talks else None
             if head.dep_ not in ("pobj", "prep", "compound", "appos") or head.head.i == head.i:
                 return None
@@ -111,7 +141,11 @@ class VenueCues:
             if start + length > len(doc):
                 continue
             text = doc[start : start + length].text
-            if text in self.place_state and (start + length == len(doc) or not doc[start + length].is_title or doc[start + length].is_punct):
+            if text in self.place_state and (
+                start + length == len(doc)
+                or not doc[start + length].is_title
+                or doc[start + length].is_punct
+            ):
                 return self.place_state[text]
         return None
 
@@ -122,7 +156,7 @@ class VenueCues:
         text = phrase.text
         for prefix in ("the ", "The "):
             if text.startswith(prefix):
-                text = text[len(prefix):]
+                text = text[len(prefix) :]
         if text in self.place_state:
             return self.place_state[text]
         if obj.lemma_.lower() in self.words["venue_heads"]:
@@ -132,7 +166,11 @@ class VenueCues:
                     if inner is not None and inner.text in self.place_state:
                         return self.place_state[inner.text]
                 mention = analysis.mention_at(child.i)
-                if child.dep_ in ("amod", "compound", "poss") and mention is not None and mention.form in ("demonym", "name", "alias"):
+                if (
+                    child.dep_ in ("amod", "compound", "poss")
+                    and mention is not None
+                    and mention.form in ("demonym", "name", "alias")
+                ):
                     entry = load_lexicons().actors.get(mention.actor)
                     if entry is not None and entry.kind == "state":
                         return mention.actor
@@ -142,18 +180,28 @@ class VenueCues:
         return None
 
     def _future(self, anchor: Token) -> bool:
-        """"the next round in Venezuela", "talks due to open in Tunisia next month"."""
+        """ "the next round in Venezuela", "talks due to open in Tunisia next month"."""
         words = {t.lower_ for t in anchor.subtree} | {c.lower_ for c in anchor.children}
         chain = list(_verb_chain(anchor))
         for t in chain:
-            words |= {c.lower_ for c in t.children if c.dep_ in ("aux", "amod", "advmod", "npadvmod", "acomp")}
+            words |= {
+                c.lower_
+                for c in t.children
+                if c.dep_ in ("aux", "amod", "advmod", "npadvmod", "acomp")
+            }
             if t.lower_ in self.words["future_cues"]:
                 return True
         if anchor.pos_ == "NOUN":
             verb = anchor.head
-            words |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "acomp", "npadvmod")} | {verb.lower_}
+            words |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "acomp", "npadvmod")} | {
+                verb.lower_
+            }
             if verb.lemma_.lower() in ("be",):
                 words |= {c.lower_ for c in verb.children}
-        if words & {"will", "next", "upcoming", "future", "due", "scheduled", "planned"}:
+        if words & {"will", "would", "next", "upcoming", "future", "due", "scheduled", "planned"}:
             return True
-        return any(c.dep_ == "mark" and c.lower_ in ("before", "until", "once") for t in chain for c in t.children)
+        return any(
+            c.dep_ == "mark" and c.lower_ in ("before", "until", "once")
+            for t in chain
+            for c in t.children
+        )

@@ -39,15 +39,30 @@ from .role_cues import RoleCue, role_cues
 __all__ = ["RoleFinder", "settle"]
 
 _PARTY_STANCES = frozenset(
-    {"signs", "accepts", "accepts_in_principle", "accepts_with_conditions", "rejects", "counter_proposes",
-     "withdraws", "demands", "no_response", "considers", "seeks_clarification", "denies_receiving",
-     "denies_report", "accuses_violation"}
+    {
+        "signs",
+        "accepts",
+        "accepts_in_principle",
+        "accepts_with_conditions",
+        "rejects",
+        "counter_proposes",
+        "withdraws",
+        "demands",
+        "no_response",
+        "considers",
+        "seeks_clarification",
+        "denies_receiving",
+        "denies_report",
+        "accuses_violation",
+    }
 )
 # stated third-party roles that keep an actor out of the parties (a host or a relay can be a
 # side: talks in its capital, a message through its own speaker)
 _THIRD = frozenset({"mediator", "facilitator", "guarantor", "monitor", "observer_witness"})
 _PARTY_KINDS = frozenset({"state", "armed_group", "political_party", "coalition", "other"})
-_NEGOTIATION_EVENTS = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "RETREAT"})
+_NEGOTIATION_EVENTS = frozenset(
+    {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "RETREAT"}
+)
 
 
 class RoleFinder:
@@ -80,7 +95,7 @@ class RoleFinder:
         parties = self._parties(analysis, evidence, [c for c in cues if c.role == "party"])
         for actor, how in parties.items():
             give(actor, "party", how)
-        self._components(doc, analysis, parties, give)
+        self._components(doc, analysis, parties, give, evidence)
         analysis.extra["role_evidence"] = evidence
         raw = {actor: {role for role, _ in found} for actor, found in evidence.items()}
         analysis.roles = settle(raw, set(parties))
@@ -95,7 +110,10 @@ class RoleFinder:
         if any(p.terms or p.proposer for p in analysis.proposals):
             return True
         for event in analysis.events:
-            if event.type in _NEGOTIATION_EVENTS and len(set(event.actors) | set(event.recipients)) >= 2:
+            if (
+                event.type in _NEGOTIATION_EVENTS
+                and len(set(event.actors) | set(event.recipients)) >= 2
+            ):
                 return True
         signers: dict[int | None, set[str]] = {}
         for s in analysis.stances:
@@ -121,13 +139,22 @@ class RoleFinder:
             if event.type == "CONSULT" and event.mode == "third-party":
                 for actor in event.actors:
                     stated = {role for role, _ in evidence.get(actor, ())}
-                    if actor not in parties and not stated & {"facilitator", "host", "observer_witness"}:
-                        give(actor, "mediator", "third-party consult")  # (a stated facilitator stays one)
+                    if actor not in parties and not stated & {
+                        "facilitator",
+                        "host",
+                        "observer_witness",
+                    }:
+                        give(
+                            actor, "mediator", "third-party consult"
+                        )  # (a stated facilitator stays one)
 
     # -- parties ---------------------------------------------------------------------------
 
-    def _parties(self, analysis: Analysis, evidence: dict[str, list[tuple[str, str]]], signers: list[RoleCue]) -> dict[str, str]:
+    def _parties(
+        self, analysis: Analysis, evidence: dict[str, list[tuple[str, str]]], signers: list[RoleCue]
+    ) -> dict[str, str]:
         """Actor → why it is a party."""
+
         def third(actor: str) -> bool:
             return any(role in _THIRD for role, _ in evidence.get(actor, ()))
 
@@ -143,7 +170,11 @@ class RoleFinder:
             # an offer's author is a party when it is a side in arms or answers another's text;
             # a state that only drafts or brokers is a third party
             entry = self.registry.get(p.proposer) if p.proposer else None
-            if entry is not None and (entry.kind == "armed_group" or p.counter) and not third(p.proposer):
+            if (
+                entry is not None
+                and (entry.kind == "armed_group" or p.counter)
+                and not third(p.proposer)
+            ):
                 found.setdefault(p.proposer, "author of an offer")
         backers = {a for a, roles in evidence.items() if any(r == "backer" for r, _ in roles)}
         belligerents = set(analysis.extra.get("belligerents", ()))
@@ -151,14 +182,29 @@ class RoleFinder:
         for s in analysis.stances:
             if s.stance not in _PARTY_STANCES or third(s.actor):
                 continue
-            target = analysis.proposals[s.proposal] if s.proposal is not None and s.proposal < len(analysis.proposals) else None
-            if s.stance != "signs" and (target is None or not (target.terms or target.proposer) or target.background):
+            target = (
+                analysis.proposals[s.proposal]
+                if s.proposal is not None and s.proposal < len(analysis.proposals)
+                else None
+            )
+            if s.stance != "signs" and (
+                target is None or not (target.terms or target.proposer) or target.background
+            ):
                 continue  # a position on a contentless or past text does not make a side
             if s.actor in backers and s.stance != "signs":
                 continue  # a patron that rejects the deal is still a patron
+            if (
+                s.stance == "signs"
+                and s.actor not in found
+                and any(role == "endorser" for role, _ in evidence.get(s.actor, ()))
+            ):
+                continue  # it welcomes the deal from outside; what it signed is another text
             entry = self.registry.get(s.actor)
-            if s.stance not in ("signs", "counter_proposes") and entry is not None and entry.kind == "state" and (
-                s.actor not in belligerents and s.actor not in stated_sides
+            if (
+                s.stance not in ("signs", "counter_proposes")
+                and entry is not None
+                and entry.kind == "state"
+                and (s.actor not in belligerents and s.actor not in stated_sides)
             ):
                 continue  # a state with a view on the deal but no part in the fighting
             found.setdefault(s.actor, f"stance {s.stance}")
@@ -170,8 +216,11 @@ class RoleFinder:
             out[actor] = how
         return out
 
-    def _components(self, doc: Doc, analysis: Analysis, parties: dict[str, str], give) -> None:  # type: ignore[no-untyped-def]
-        """A coalition party of a party's state that acts in the article: a party component."""
+    def _components(
+        self, doc: Doc, analysis: Analysis, parties: dict[str, str], give, evidence
+    ) -> None:  # type: ignore[no-untyped-def]
+        """A coalition party of a party's state that acts in the article: a party component
+        (not one that the article shows as a go-between of the sides: a relay or mediator)."""
         acting = {m.actor for m in analysis.actor_mentions if m.agentive}
         acting |= {p.affiliation for p in analysis.people if p.affiliation}
         acting |= set(parties)
@@ -183,6 +232,10 @@ class RoleFinder:
         for actor in acting:
             entry = self.registry.get(actor)
             if entry is None or entry.kind != "political_party" or actor in opposition:
+                continue
+            if any(
+                role in ("relay", "mediator", "facilitator") for role, _ in evidence.get(actor, ())
+            ):
                 continue
             if entry.country and entry.country in parties and entry.country != actor:
                 give(actor, "party_component", f"party of {entry.country}")
@@ -196,12 +249,31 @@ def settle(found: dict[str, set[str]], parties: set[str]) -> dict[str, list[str]
         if "party_component" in roles:
             roles.discard("party")
         if actor in parties and "party" in roles and "party_component" not in roles:
-            roles -= {"host", "relay", "observer_witness", "facilitator", "monitor", "endorser", "mediator", "guarantor"}
+            roles -= {
+                "host",
+                "relay",
+                "observer_witness",
+                "facilitator",
+                "monitor",
+                "endorser",
+                "mediator",
+                "guarantor",
+            }
         if "mediator" in roles:
             roles.discard("facilitator")
         if roles & {"party", "party_component", "mediator", "facilitator"}:
             roles.discard("endorser")
-        if roles & {"party", "party_component", "mediator", "facilitator", "host", "guarantor", "monitor", "relay", "backer"}:
+        if roles & {
+            "party",
+            "party_component",
+            "mediator",
+            "facilitator",
+            "host",
+            "guarantor",
+            "monitor",
+            "relay",
+            "backer",
+        }:
             roles.discard("observer_witness")
         if roles:
             out[actor] = [r for r in ROLES if r in roles]
