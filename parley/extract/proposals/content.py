@@ -13,13 +13,39 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..analysis import Analysis, ProposalInfo, TermMention
+from ..analysis import Analysis, TermMention
 from ..coref import actors_of
-from .authors import subject_of
-from .lexicon import STATUS_RANK, ProposalCues
+from ..terms.candidate import CESSATION
+from .agreed import AgreedProvisions, several_sides
+from .lexicon import ProposalCues
 from .lists import Lines, ListRun
+from .offers import Offers
 
-__all__ = ["Content", "paragraph_of"]
+__all__ = ["Content", "paragraph_of", "restated_truce"]
+
+# the parameters that tell two truces of one text apart
+_TRUCE_IDENTITY = ("start_at", "duration_days", "duration_days_min", "duration_days_max", "area")
+
+
+def restated_truce(analysis: Analysis, terms: list[int], n: int) -> int | None:
+    """The truce term of ``terms`` that term ``n`` restates: one of the same cessation type
+    whose start, length, area and phase do not differ from it; else None."""
+    term = analysis.terms[n]
+    if term.type not in CESSATION:
+        return None
+    for m in terms:
+        other = analysis.terms[m]
+        if other.type != term.type or (
+            other.phase is not None and term.phase is not None and other.phase != term.phase
+        ):
+            continue
+        if all(
+            other.params.get(k) == term.params.get(k)
+            for k in _TRUCE_IDENTITY
+            if k in other.params and k in term.params
+        ):
+            return m
+    return None
 
 
 def paragraph_of(doc: Doc) -> list[int]:
@@ -33,7 +59,7 @@ def paragraph_of(doc: Doc) -> list[int]:
     return numbers
 
 
-class Content:
+class Content(AgreedProvisions, Offers):
     """Attaches term mentions to proposals."""
 
     def __init__(self, cues: ProposalCues):
@@ -45,25 +71,36 @@ class Content:
         analysis.extra["content_sentence"] = {}
         if not analysis.terms or not analysis.proposals:
             return False
-        mention_at = {i: n for n, p in enumerate(analysis.proposals) for s, e in p.mentions for i in range(s, e)}
+        mention_at = {
+            i: n
+            for n, p in enumerate(analysis.proposals)
+            for s, e in p.mentions
+            for i in range(s, e)
+        }
         targets = self._sentence_targets(doc, analysis, mention_at)
         lines = Lines(doc, self.cues.list_ordinals)
         before = len(analysis.proposals)
-        list_targets = [self._list_target(doc, analysis, run, targets, mention_at) for run in lines.runs]
+        list_targets = [
+            self._list_target(doc, analysis, run, targets, mention_at) for run in lines.runs
+        ]
         content = analysis.extra["content_sentence"]
         content.update(targets)
         for run, target in zip(lines.runs, list_targets, strict=True):
             for s, _e in run.items:
                 if target is not None:
                     content.setdefault(doc[s].sent.start, target)
-        first_mention = {n: min(s for s, _ in p.mentions) for n, p in enumerate(analysis.proposals) if p.mentions}
+        first_mention = {
+            n: min(s for s, _ in p.mentions) for n, p in enumerate(analysis.proposals) if p.mentions
+        }
         references = analysis.extra.get("term_references", {})
         same_as: dict[int, int] = analysis.extra.setdefault("term_same_as", {})
         for n, term in enumerate(analysis.terms):
             if term.type == "ceasefire_extension" and self._agreed_by_sides(doc, analysis, term):
                 continue  # "the two sides agreed to extend it": an agreement of its own (below)
             if (index := self._back_reference(doc, term, mention_at, first_mention)) is not None:
-                same_as[n] = -1 - index  # "violated the truce": the agreement itself, not a provision
+                same_as[n] = (
+                    -1 - index
+                )  # "violated the truce": the agreement itself, not a provision
                 continue
             owner = self._owner_by_phrase(doc, term, mention_at)
             item_of = lines.run_at(term.start)
@@ -77,9 +114,11 @@ class Content:
 
     @staticmethod
     def _add(analysis: Analysis, proposal: int, n: int, references: dict[int, int]) -> None:
-        """(``extra["term_same_as"]`` records the merge: term → the term it restates.)"""
         """Attach term ``n``, unless it restates one the proposal has ("a six-month ceasefire …
-        the ceasefire will last 180 days"): then its parameters complete that one."""
+        the ceasefire will last 180 days"): then its parameters complete that one. A text holds
+        one truce of each kind: a second truce term that names no other start, length, area or
+        phase restates the first ("agreed to a full ceasefire … to stop all firing from 5 p.m.").
+        (``extra["term_same_as"]`` records the merge: term → the term it restates.)"""
         terms = analysis.proposals[proposal].terms
         if n in terms:
             return
@@ -88,16 +127,22 @@ class Content:
         while ref is not None and ref not in seen:
             seen.add(ref)
             if ref in terms:
-                earlier = analysis.terms[ref]
-                for key, value in analysis.terms[n].params.items():
-                    earlier.params.setdefault(key, value)
-                analysis.extra.setdefault("term_same_as", {})[n] = ref
-                return
+                break
             ref = references.get(ref)
-        terms.append(n)
+        else:
+            ref = restated_truce(analysis, terms, n)
+        if ref is None:
+            terms.append(n)
+            return
+        earlier = analysis.terms[ref]
+        for key, value in analysis.terms[n].params.items():
+            earlier.params.setdefault(key, value)
+        analysis.extra.setdefault("term_same_as", {})[n] = ref
 
     @staticmethod
-    def _back_reference(doc: Doc, term: TermMention, mention_at: dict[int, int], first_mention: dict[int, int]) -> int | None:
+    def _back_reference(
+        doc: Doc, term: TermMention, mention_at: dict[int, int], first_mention: dict[int, int]
+    ) -> int | None:
         """The proposal a term merely names again ("the truce", "the ceasefire" after the
         agreement was first mentioned), stating nothing new about it; else None."""
         if term.params:
@@ -109,20 +154,21 @@ class Content:
                 return index if start > first_mention[index] else None
         return None
 
-    @staticmethod
-    def _agreed_by_sides(doc: Doc, analysis: Analysis, term: TermMention) -> bool:
+    def _agreed_by_sides(self, doc: Doc, analysis: Analysis, term: TermMention) -> bool:
         """The term is what several actors "agreed to" ("had agreed to extend it by five days")."""
         for node in doc[term.start : term.end + 1][0].ancestors:
             if node.lemma_.lower() in ("agree", "decide") and node.pos_ == "VERB":
                 subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                return subject is not None and (len(actors_of(doc, analysis, subject)) >= 2 or subject.lower_ in ("sides", "parties"))
+                return subject is not None and several_sides(doc, analysis, subject, self.cues)
             if node.dep_ in ("ROOT",):
                 return False
         return False
 
     # -- which proposal a sentence describes ----------------------------------------------------
 
-    def _sentence_targets(self, doc: Doc, analysis: Analysis, mention_at: dict[int, int]) -> dict[int, int]:
+    def _sentence_targets(
+        self, doc: Doc, analysis: Analysis, mention_at: dict[int, int]
+    ) -> dict[int, int]:
         """Sentence start → the proposal whose content the sentence states."""
         paragraphs = paragraph_of(doc)
         targets: dict[int, int] = {}
@@ -137,8 +183,17 @@ class Content:
             if target is not None and not here and self._reported_act(doc, analysis, sent, target):
                 target = None  # "Hamas has said it will not give up its weapons": its own position
             has_terms = any(sent.start <= i < sent.end for i in term_starts)
-            if target is None and focus is not None and has_terms and not self._reported_act(doc, analysis, sent, focus):
-                if (paragraph == focus_paragraph or previous == focus) and not here and self._continues(sent):
+            if (
+                target is None
+                and focus is not None
+                and has_terms
+                and not self._reported_act(doc, analysis, sent, focus)
+            ):
+                if (
+                    (paragraph == focus_paragraph or previous == focus)
+                    and not here
+                    and self._continues(sent)
+                ):
                     target = focus  # "In return, Israel would free …", also in the next paragraph
                 elif self._frames_phase(sent):
                     target = focus  # "During its first phase, …"
@@ -152,7 +207,9 @@ class Content:
                     focus, focus_paragraph = last[-1], paragraph
         return targets
 
-    def _content_target(self, sent: Span, focus: int | None, mention_at: dict[int, int]) -> int | None:
+    def _content_target(
+        self, sent: Span, focus: int | None, mention_at: dict[int, int]
+    ) -> int | None:
         """The proposal whose content ``sent`` states, if it states one."""
         cues = self.cues
         for token in sent:
@@ -166,24 +223,71 @@ class Content:
             # "The offer also calls for …", "the plan includes …", "the amendments would stretch …"
             if token.dep_ in ("nsubj", "nsubjpass") and (
                 head.lemma_.lower() in cues.content_verbs | {"be", "have", "would"}
-                or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "shall") for c in head.children)
+                or any(
+                    c.dep_ == "aux" and c.lower_ in ("would", "will", "shall")
+                    for c in head.children
+                )
             ):
                 return index
             # "… as set out in a plan drawn up by Egypt", "… according to the agreement"
             if token.dep_ == "pobj" and head.head.lemma_.lower() in cues.content_frames:
                 return index
             # "the main provisions of the agreement are …", "the first phase of the ceasefire ended …"
-            if (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues.provision_nouns | cues.phase_words
-                    and head.head.dep_ in ("nsubj", "nsubjpass", "appos", "attr")):
+            if (
+                token.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.lemma_.lower() in cues.provision_nouns | cues.phase_words
+                and head.head.dep_ in ("nsubj", "nsubjpass", "appos", "attr")
+            ):
+                return index
+            # "it had decided on a complete ceasefire … and would deploy neutral units": what
+            # an actor declares, with the commitments it couples to it
+            if self._declaration(token) and any(
+                c.dep_ == "conj" for c in self._declaring(token).children
+            ):
                 return index
         if focus is None:
             return None
         for token in sent:
-            if token.lower_ in ("it", "they") and token.dep_ in ("nsubj",) and token.head.lemma_.lower() in cues.content_verbs:
+            if (
+                token.lower_ in ("it", "they")
+                and token.dep_ in ("nsubj",)
+                and token.head.lemma_.lower() in cues.content_verbs
+            ):
                 return focus  # "It calls for …"
-            if token.lower_ in ("its", "their") and token.head.lemma_.lower() in cues.phase_words | cues.provision_nouns:
-                return focus  # "During its first phase …", "Its main provisions are:"
+            owned = token.head.lemma_.lower()
+            if token.lower_ in ("its", "their") and (
+                owned in cues.phase_words
+                or (
+                    owned in cues.provision_nouns
+                    and token.head.dep_ in ("nsubj", "nsubjpass", "ROOT")
+                )
+            ):
+                return focus  # "During its first phase …", "Its main provisions are:" (not "approved its objectives")
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.lemma_.lower() in cues.provision_nouns
+                and token.head.lemma_.lower() in cues.content_verbs | {"be"}
+                and any(
+                    c.lower_ in ("the", "its", "their")
+                    for c in token.children
+                    if c.dep_ in ("det", "poss")
+                )
+            ):
+                return focus  # "the objectives include …", "The main points are …"
         return None
+
+    def _declaring(self, token: Token) -> Token:
+        return token.head.head if token.dep_ == "pobj" else token.head
+
+    def _declaration(self, token: Token) -> bool:
+        """``token`` is the truce a verb declares ("declared a ceasefire", "decided on a …")."""
+        verb = self._declaring(token)
+        return (
+            token.lemma_.lower() in self.cues.agreement_heads
+            and (token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ == "on"))
+            and verb.lemma_.lower() in self.cues.declaration_verbs
+        )
 
     def _framed_by(self, token: Token) -> bool:
         """``token`` sits in "under …", "according to …" or "as set out in …"."""
@@ -194,7 +298,9 @@ class Content:
             prep = node.head
             if prep.lower_ == "under" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
                 return True
-            if prep.lower_ == "in" and prep.head.lemma_.lower() in self.cues.content_frames - {"accord"}:
+            if prep.lower_ == "in" and prep.head.lemma_.lower() in self.cues.content_frames - {
+                "accord"
+            }:
                 return True
             node = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else prep
             if node is prep:
@@ -208,22 +314,30 @@ class Content:
         )
 
     def _frames_phase(self, sent: Span) -> bool:
-        """"During its first phase, …", "A third phase would …": a numbered phase that is the
+        """ "During its first phase, …", "A third phase would …": a numbered phase that is the
         sentence's subject or frames its main clause."""
         cues = self.cues
         for t in sent:
             if t.lemma_.lower() not in cues.phase_words:
                 continue
-            if not any(c.lower_ in cues.ordinals or c.like_num for c in t.children if c.dep_ in ("amod", "nummod", "compound")):
+            if not any(
+                c.lower_ in cues.ordinals or c.like_num
+                for c in t.children
+                if c.dep_ in ("amod", "nummod", "compound")
+            ):
                 continue
             if t.dep_ in ("nsubj", "nsubjpass"):
                 return True
-            if t.dep_ == "pobj" and t.head.lower_ in ("during", "in", "within", "for", "at") and t.head.head.pos_ in ("VERB", "AUX"):
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("during", "in", "within", "for", "at")
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):
                 return True
         return False
 
     def _reported_act(self, doc: Doc, analysis: Analysis, sent: Span, focus: int) -> bool:
-        """"Hours later it announced that aid would be halted", "Smotrich threatened to quit if
+        """ "Hours later it announced that aid would be halted", "Smotrich threatened to quit if
         …": an actor reporting what it does, not the text of a proposal. The proposal's own
         author saying what it offers ("the group said it was ready to free …") states it."""
         root = sent.root
@@ -237,8 +351,14 @@ class Content:
 
     # -- lists ------------------------------------------------------------------------------------
 
-    def _list_target(self, doc: Doc, analysis: Analysis, run: ListRun, targets: dict[int, int],
-                     mention_at: dict[int, int]) -> int | None:
+    def _list_target(
+        self,
+        doc: Doc,
+        analysis: Analysis,
+        run: ListRun,
+        targets: dict[int, int],
+        mention_at: dict[int, int],
+    ) -> int | None:
         """The proposal a list's items belong to: the one its intro states the content of
         ("Under the deal:"), else the one named in the intro or just before it ("What's in the
         proposal? According to Netanyahu's office:"), else a list of demands makes a proposal
@@ -256,26 +376,6 @@ class Content:
             named = [mention_at[i] for i in range(previous.start, previous.end) if i in mention_at]
         return named[-1] if named else None
 
-    def _demand_list(self, doc: Doc, analysis: Analysis, sent: Span) -> int | None:
-        """"Its foreign ministry listed what it wants before it returns:" — an actor's list of
-        conditions is a proposal of that actor (ANNOTATION.md: a set of conditions), whose
-        parent is the proposal it answers."""
-        root = sent.root
-        if root.lemma_.lower() not in self.cues.list_verbs or any(i in analysis.extra.get("proposal_at", {}) for i in range(sent.start, sent.end)):
-            return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        actors = actors_of(doc, analysis, subject) if subject is not None else []
-        if len(actors) != 1:
-            return None
-        earlier = [n for n, p in enumerate(analysis.proposals)
-                   if p.proposer != actors[0] and any(s < sent.start for s, _ in p.mentions)]
-        analysis.proposals.append(
-            ProposalInfo(label=f"conditions listed by {actors[0]}", proposer=actors[0], mentions=[(root.i, root.i + 1)],
-                         status="tabled", status_rank=STATUS_RANK["tabled"], parent=earlier[-1] if earlier else None,
-                         heads={"conditions"}, rule="list of demands")
-        )
-        return len(analysis.proposals) - 1
-
     @staticmethod
     def _owner_by_phrase(doc: Doc, term: TermMention, mention_at: dict[int, int]) -> int | None:
         """The proposal whose mention's phrase contains the term ("a proposal for a … ceasefire")."""
@@ -287,103 +387,3 @@ class Content:
                 return None
             node = node.head
         return None
-
-    # -- offers made by a verb -------------------------------------------------------------------
-
-    def verbal_offers(self, doc: Doc, analysis: Analysis) -> bool:
-        """"Ankara offered to help Moscow monitor the ceasefire", "sent letters … proposing that
-        the corridor keep operating with the two of them as its guarantors": provisions an
-        actor offers with a verb. They go to that actor's proposal if it has one in the story,
-        else make an offer of its own (floated). Offers only to host or hold talks are not
-        proposals. Returns whether a proposal was added."""
-        claimed = {n for p in analysis.proposals for n in p.terms} | set(analysis.extra.get("term_same_as", {}))
-        added = False
-        for token in doc:
-            if token.lemma_.lower() not in self.cues.offer_verbs or token.pos_ != "VERB" or any(
-                c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children
-            ):
-                continue  # "would be offered an amnesty": what is offered to someone, not an offer made
-            region = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj") for t in c.subtree}
-            terms = [n for n, t in enumerate(analysis.terms) if t.start in region and n not in claimed]
-            if not terms or all(analysis.terms[n].type == "negotiation_process" for n in terms):
-                continue
-            offerer = token.head if token.dep_ == "advcl" and token.tag_ == "VBG" else token  # "…, proposing that …"
-            subject = subject_of(offerer)
-            actors = actors_of(doc, analysis, subject) if subject is not None else []
-            proposal_at = analysis.extra.get("proposal_at", {})
-            if len(actors) != 1 or any(c.i in proposal_at for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp")):
-                continue  # "offered a plan": the plan is the proposal
-            own = [n for n, p in enumerate(analysis.proposals) if p.proposer == actors[0] and not p.background]
-            if own:
-                analysis.proposals[own[-1]].terms.extend(terms)
-            else:
-                analysis.proposals.append(
-                    ProposalInfo(label=f"offer by {actors[0]}", proposer=actors[0], mentions=[(token.i, token.i + 1)],
-                                 status="floated", status_rank=STATUS_RANK["floated"], terms=terms,
-                                 heads={"offer"}, rule="offer by a verb")
-                )
-                added = True
-            claimed.update(terms)
-        return added
-
-    # -- provisions agreed outside any proposal -----------------------------------------------
-
-    def _agreement_in_story(self, doc: Doc, analysis: Analysis, token: Token) -> int | None:
-        """The agreement that provisions "agreed" at ``token`` belong to: the proposal whose
-        content the previous sentence stated ("Under the text, … They also agree to …"), else
-        the last authorless agreement named before, else the one the lede announces and the
-        next sentences name ("agreed on Wednesday to … The agreement was signed …")."""
-        sent = token.sent
-        content = analysis.extra.get("content_sentence", {})
-        previous = [start for start in content if start < sent.start]
-        if previous and doc[max(previous)].sent.end == sent.start:
-            content[sent.start] = content[max(previous)]  # it goes on stating the text's content
-            return content[max(previous)]
-        kinds = self.cues.agreement_kinds | self.cues.agreement_heads
-        authorless = [i for i, p in enumerate(analysis.proposals)
-                      if p.proposer is None and not p.counter and not p.background and p.heads & kinds]
-        before = [i for i in authorless if any(s < token.i for s, _ in analysis.proposals[i].mentions)]
-        if before:
-            return before[-1]
-        after = [i for i in authorless if any(s > token.i and doc[s].sent.start <= sent.end + 60 for s, _ in analysis.proposals[i].mentions)]
-        return after[0] if after else None
-
-    def agreed_provisions(self, doc: Doc, analysis: Analysis) -> bool:
-        """"The two sides did agree to exchange …": provisions the parties agreed on. They
-        belong to the agreement already in the story, if there is one; else they make an
-        agreement of their own, with no author. Returns whether a proposal was added."""
-        if not analysis.terms:
-            return False
-        claimed = {n for p in analysis.proposals for n in p.terms} | set(analysis.extra.get("term_same_as", {}))
-        proposal_tokens = set(analysis.extra.get("proposal_at", {}))
-        added = False
-        for token in doc:
-            if token.lemma_.lower() != "agree" or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
-                continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
-            actors = actors_of(doc, analysis, subject)
-            if len(actors) < 2 and subject.lower_ not in ("parties", "sides"):
-                continue
-            region = [t.i for c in token.children if c.dep_ in ("xcomp", "prep", "dobj") for t in c.subtree]
-            if any(i in proposal_tokens for i in region):
-                continue
-            terms = [n for n, t in enumerate(analysis.terms) if t.start in region and n not in claimed]
-            if not terms:
-                continue
-            extension = any(analysis.terms[n].type == "ceasefire_extension" for n in terms)
-            current = self._agreement_in_story(doc, analysis, token)
-            if current is not None and not extension:
-                analysis.proposals[current].terms.extend(terms)  # the agreement already in the story
-                analysis.extra.setdefault("agreed_terms", set()).update(terms)
-            else:
-                label = "agreement to " + doc[token.i + 1 : min(token.right_edge.i + 1, token.i + 6)].text.removeprefix("to ")
-                analysis.proposals.append(
-                    ProposalInfo(label=label, proposer=None, mentions=[(token.i, token.i + 1)], status="agreed",
-                                 status_rank=STATUS_RANK["agreed"], parent=current if extension else None,
-                                 terms=terms, heads={"agree"}, rule="agreed provisions")
-                )
-                added = True
-            claimed.update(terms)
-        return added

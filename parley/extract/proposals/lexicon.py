@@ -48,6 +48,10 @@ _WORD_LISTS = (
     "reaction_heads",
     "offer_verbs",
     "advocacy_verbs",
+    "collective_subjects",
+    "declaration_verbs",
+    "consent_verbs",
+    "agreeing_verbs",
 )
 
 # How far a status goes: a later mention may raise a proposal's status, never lower it.
@@ -104,6 +108,10 @@ class ProposalCues:
     reaction_heads: frozenset[str]  # "Putin's response": a text only if it states provisions
     offer_verbs: frozenset[str]  # "offered to help monitor the ceasefire": an offer made by a verb
     advocacy_verbs: frozenset[str]  # "would push for a truce of up to 10 days": floating one
+    collective_subjects: frozenset[str]  # "the two sides agreed", "both agreed": several sides
+    declaration_verbs: frozenset[str]  # "the junta declared a ceasefire": a unilateral truce
+    consent_verbs: frozenset[str]  # "won Tehran's agreement": a consent obtained, no text
+    agreeing_verbs: frozenset[str]  # "both sides committed not to …": provisions agreed together
 
     def is_weak(self, lemma: str, lower: str) -> bool:
         """A head that names a proposal only with a sign that a negotiation text is meant."""
@@ -115,13 +123,16 @@ def load_proposal_cues() -> ProposalCues:
     """Read ``proposals.json``; a missing key, a wrong type or an unknown status raises
     :class:`~parley.errors.LexiconError`."""
     data = load_cue_file(
-        FILE, {**{key: list for key in _WORD_LISTS}, "status_verbs": dict, "status_complements": dict}
+        FILE,
+        {**{key: list for key in _WORD_LISTS}, "status_verbs": dict, "status_complements": dict},
     )
     check_values(FILE, "status_verbs", data["status_verbs"], PROPOSAL_STATUSES)
     status_of_verb: dict[str, str] = {}
     for status, verbs in data["status_verbs"].items():
         if not isinstance(verbs, list) or not all(isinstance(v, str) and v for v in verbs):
-            raise LexiconError(str(data_path(FILE)), "expected a list of verb lemmas", key=f"status_verbs.{status}")
+            raise LexiconError(
+                str(data_path(FILE)), "expected a list of verb lemmas", key=f"status_verbs.{status}"
+            )
         for verb in verbs:
             status_of_verb.setdefault(verb, status)
     words = {key: frozenset(data[key]) for key in _WORD_LISTS}
@@ -143,12 +154,17 @@ def load_proposal_cues() -> ProposalCues:
         markers=tuple(data["continuation_markers"]),
         phase_words=words["phase_words"],
         agreement_verbs=words["agreement_verbs"],
-        proposal_verbs=words["proposal_verbs"] | words["proposer_verbs"] | words["channel_verbs"] | frozenset(status_of_verb),
+        proposal_verbs=words["proposal_verbs"]
+        | words["proposer_verbs"]
+        | words["channel_verbs"]
+        | frozenset(status_of_verb),
         agreement_kinds=words["agreement_kinds"],
         topic_nouns=words["topic_nouns"],
         reference_heads=words["reference_heads"],
         status_of_verb=status_of_verb,
-        status_complements={verb: frozenset(words) for verb, words in data["status_complements"].items()},
+        status_complements={
+            verb: frozenset(words) for verb, words in data["status_complements"].items()
+        },
         plural_heads=words["plural_heads"],
         prospect_words=words["prospect_words"],
         naming_verbs=words["naming_verbs"],
@@ -161,4 +177,8 @@ def load_proposal_cues() -> ProposalCues:
         reaction_heads=words["reaction_heads"],
         offer_verbs=words["offer_verbs"],
         advocacy_verbs=words["advocacy_verbs"],
+        collective_subjects=words["collective_subjects"],
+        declaration_verbs=words["declaration_verbs"],
+        consent_verbs=words["consent_verbs"],
+        agreeing_verbs=words["agreeing_verbs"],
     )

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.tokens import Token
+
 from .lexicon import Cue
 
-__all__ = ["CESSATION", "DETAINEES", "Cand", "derived_cue"]
+__all__ = ["CESSATION", "DETAINEES", "Cand", "counterpart", "derived_cue"]
 
 CESSATION = frozenset(
     {
@@ -44,3 +46,22 @@ class Cand:
 def derived_cue(type_: str, cue_id: str) -> Cue:
     """The cue of a term that a rule, not a lexicon entry, found ("release.people")."""
     return Cue(cue_id, type_, (), None, {}, {}, 0)
+
+
+_OTHER_SIDE = {"hostage_release": "prisoner_release", "prisoner_release": "hostage_release"}
+
+
+def counterpart(frame: Token, cands: list[Cand]) -> str | None:
+    """ "free 20 hostages in exchange for 250 prisoners": the people given in exchange for a
+    release are released by the other side (hostages for prisoners, prisoners for hostages)."""
+    if not (frame.dep_ == "pobj" and frame.head.lower_ == "in"):
+        return None
+    verb = frame.head.head
+    given = [
+        c
+        for c in cands
+        if c.type in _OTHER_SIDE
+        and c.anchor < frame.i
+        and verb.left_edge.i <= c.anchor <= verb.right_edge.i
+    ]
+    return _OTHER_SIDE[given[-1].type] if given else None

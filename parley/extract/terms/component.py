@@ -174,6 +174,8 @@ class TermFinder(Conditions, Filters, Evidence, Enumerations, ClauseFallback):
                     ) and cand.params.get("scope") != "general"
                 elif key == "in_span":
                     ok = any(self._is(t, value) for t in doc[cand.span[0] : cand.span[1]])
+                elif key == "not_in_span":
+                    ok = not any(self._is(t, value) for t in doc[cand.span[0] : cand.span[1]])
                 if not ok:
                     break
             if ok:

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .candidate import DETAINEES, Cand, derived_cue
+from .candidate import DETAINEES, Cand, counterpart, derived_cue
 from .matching import TokenCache
 from .syntax import ancestors, children, conjuncts, governing_verb, pobjs, subject_of, verbal
 
@@ -107,6 +107,8 @@ class Enumerations:
                     continue
                 if not self._peopleish(item, loose=current is not None):
                     continue
+                if any(self._is(t, "refugee_words") for t in (item, *item.lefts)):
+                    continue  # "the return of all displaced Syrians": a return home, no release
                 if item.i != first.i and not _counted(item):
                     continue  # "50 women and children": one group, its categories
 
@@ -121,7 +123,9 @@ class Enumerations:
                         current.cue.id + "+conj",
                     )
                 else:
-                    kind = self._default_release(frame, item, analysis)
+                    kind = counterpart(frame, cands + extra) or self._default_release(
+                        frame, item, analysis
+                    )
                     cand = Cand(
                         derived_cue(kind, "release.people"),
                         kind,
@@ -151,6 +155,8 @@ class Enumerations:
                 objects = children(frame.head, "nsubj")
             return [o for o in objects if o.pos_ in ("NOUN", "PROPN", "NUM", "PRON")]
         if frame.pos_ == "NOUN":
+            if frame.dep_ == "pobj" and frame.head.lower_ == "in" and not pobjs(frame, "of"):
+                return pobjs(frame, "for")  # "… in exchange for 250 prisoners": released too
             return pobjs(frame, "of")
         return []
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .candidate import CESSATION, DETAINEES, Cand
 from .syntax import ancestors, children, verbal
@@ -237,8 +237,31 @@ class Filters:
                     and doc[o.anchor].dep_ in ("nsubj", "nsubjpass")
                     for o in cands
                 )
+            if not inner and cand.type in ("hostage_release", "prisoner_release"):
+                # "the remains of 28 hostages": whose bodies are returned, no release of people
+                owner = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "of" else None
+                found = by_anchor.get(owner.i) if owner is not None else None
+                inner = found is not None and found.type == "remains_and_missing"
+            if not inner and cand.type == "humanitarian_access":
+                inner = _purpose_of_truce(node, by_anchor)  # "a truce to let aid reach …"
             if not inner:
                 out.append(cand)
         return out
 
     # -- phases ------------------------------------------------------------------------------
+
+
+def _purpose_of_truce(node: Token, by_anchor: dict[int, Cand]) -> bool:
+    """ "a three-month truce to let aid reach all parts of the country": aid that a truce is
+    for is the truce's purpose, not a provision of its own."""
+    for verb in [node, *ancestors(node, 3)]:
+        if verb.dep_ in ("acl", "advcl", "relcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            # the truce the clause hangs on, or the one just before it ("calls for a truce |
+            # to let aid reach …", where the parser hung the clause on "calls")
+            truce = by_anchor.get(verb.head.i) or by_anchor.get(verb.left_edge.i - 1)
+            return (
+                truce is not None and truce.type in CESSATION and not verbal(node.doc[truce.anchor])
+            )
+    return False

@@ -77,7 +77,7 @@ _FLAG_CONDITIONS = {
     "withdraw_particle",
     "exchange_noun",
 }
-_REFINE_CONDITIONS = {"modifier", "param", "short_pause", "in_span"}
+_REFINE_CONDITIONS = {"modifier", "param", "short_pause", "in_span", "not_in_span"}
 _SPECIAL_CLASSES = {"@actor", "@armed_group", "@place"}
 
 
@@ -228,7 +228,7 @@ class TermLexicon:
             for key, value in when.items():
                 if key not in _REFINE_CONDITIONS:
                     raise fail("unknown condition", f"{where}.when.{key}")
-                if key in ("modifier", "in_span") and value not in words:
+                if key in ("modifier", "in_span", "not_in_span") and value not in words:
                     raise fail(f"unknown word class {value!r}", f"{where}.when.{key}")
             refine.append(dict(rule))
 

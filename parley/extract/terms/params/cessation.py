@@ -55,7 +55,15 @@ def cessation(ctx: Context, target: Target, params: dict[str, Any]) -> None:
         or (verb is not None and any(c.lower_ == "immediately" for c in verb.children))
     ):  # "an immediate ceasefire", "the truce would begin immediately", "… takes effect immediately"
         params["start_at"] = "immediate"
-    if (
+    acted_on = (  # "arrived on Tuesday to shore up the ceasefire": the date is the visit's
+        anchor.dep_ == "dobj"
+        and not verbal(anchor)
+        and anchor.head.lemma_.lower()
+        not in ctx.words("agreement_verbs") | ctx.words("declare_verbs") | _START_VERBS
+    )
+    if acted_on:
+        read_dates(ctx, target, params, "start_at", until=target.end)
+    elif (
         verb is not None
         and verbal(verb)
         and not any(
@@ -123,6 +131,9 @@ def cessation(ctx: Context, target: Target, params: dict[str, Any]) -> None:
                 if c.dep_ in ("amod", "compound", "poss")
                 for a in ctx.actors(c)
             ]
+    if not covered and (declarer := _declarer(ctx, anchor)) is not None:
+        covered = [declarer]  # "the junta announced a temporary ceasefire": its own halt
+        params.setdefault("unilateral", True)
     if covered and target.type == "ceasefire":
         params["covered_actors"] = covered
     scope_preps = [t for t in span if t.i > anchor.i]
@@ -221,3 +232,20 @@ _AREA_NOUNS = frozenset(
     }
 )
 _START_MARKS = frozenset({"once", "after", "when", "upon", "until"})
+
+
+def _declarer(ctx: Context, anchor: Any) -> str | None:
+    """The one actor that declares the truce ``anchor`` names ("the government declared a
+    ceasefire"): a unilateral truce. Not a truce announced for others ("announced the truce",
+    "a ceasefire between …")."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.lemma_.lower() not in ctx.words("declaration_verbs"):
+        return None
+    if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in anchor.children) or pobjs(
+        anchor, "between", "with"
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = ctx.actors(subject) if subject is not None else []
+    mediators = set(ctx.analysis.extra.get("mediators", ()))  # announcing the parties' truce
+    return found[0] if len(found) == 1 and found[0] not in mediators else None

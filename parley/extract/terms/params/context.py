@@ -244,6 +244,8 @@ def read_dates(
                 )
         if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
             break
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            break  # "calm settled on Thursday after the government declared a truce": not its date
         verb = verb.head
     values: list[str] = []
     for mention in found:
@@ -302,6 +304,20 @@ def _set_timeline(params: dict[str, Any], name: str, duration: Duration) -> bool
     return True
 
 
+def _quantifies_fighting(ctx: Context, doc: Doc, end: int) -> bool:
+    """The duration ending at ``end`` measures fighting ("two days of heavy fighting", "a
+    week of clashes"), not a provision."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return False
+    words = ctx.words("fighting_words") | ctx.words("war_words")
+    for token in doc[end + 1 : min(end + 4, len(doc))]:
+        if token.lemma_.lower() in words or token.lower_ in words:
+            return True
+        if token.pos_ not in ("ADJ", "DET", "ADV"):
+            return False
+    return False
+
+
 def own_durations(ctx: Context, target: Target) -> list[Duration]:
     """Durations of the term itself, not timelines ("within 60 days") nor another phase's
     length ("during its first, 42-day phase", unless the phase is the term)."""
@@ -313,6 +329,8 @@ def own_durations(ctx: Context, target: Target) -> list[Duration]:
         follows = [doc[i] for i in range(d.end, min(d.end + 2, len(doc)))]
         if any(t.lower_ in ("phase", "stage") and t.i != target.anchor.i for t in follows):
             continue
+        if _quantifies_fighting(ctx, doc, d.end):
+            continue  # "a ceasefire to end two days of heavy fighting": the fighting's length
         out.append(d)
     return out
 

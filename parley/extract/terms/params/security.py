@@ -383,7 +383,11 @@ def external(ctx: Context, target: Target, params: dict[str, Any]) -> None:
         if frames & {"refrain", "no", "not", "ban", "bar", "prohibit"} or any(
             c.dep_ == "neg" for a in ancestors(anchor, 2) for c in a.children
         ):
-            params["measure"] = "no " + text_of(doc, anchor.left_edge.i, anchor.i + 1)
+            # "not to support groups that attack the other": a halt; "no third-country
+            # forces": what is excluded
+            params["measure"] = (
+                "halt" if verbal(anchor) else "no " + text_of(doc, anchor.left_edge.i, anchor.i + 1)
+            )
         elif frames & ctx.words("halt"):
             params["measure"] = "halt"
     for obj in pobjs(anchor, "along", "on", "in", "near"):
