@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -60,31 +60,10 @@ class PeopleFinder:
                 self.registry_forms.add("PERSON", [nlp.make_doc(form)])
         self.title_words = lexicons.words("entities", "title_words")
         self.title_modifiers = lexicons.words("entities", "title_modifiers")
-        self.titled = Matcher(nlp.vocab)
-        self.titled.add(
-            "TITLED",
-            [
-                [
-                    {"LOWER": {"IN": sorted(self.title_words)}},
-                    {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
-                ]
-            ],
-            greedy="LONGEST",
-        )
-        # "His Congolese counterpart, Thérèse Kayikwamba Wagner," (a name the model tags ORG)
-        self.appositive = Matcher(nlp.vocab)
-        self.appositive.add(
-            "APPOSITIVE",
-            [
-                [
-                    {"LOWER": {"IN": sorted(self.title_words | {"counterpart", "counterparts"})}},
-                    {"ORTH": ","},
-                    {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
-                    {"ORTH": ","},
-                ]
-            ],
-            greedy="LONGEST",
-        )
+        # "Foreign Minister Hakan Fidan"; "His Congolese counterpart, Thérèse Kayikwamba Wagner,"
+        # (a name the model tags ORG). Scanned by hand: a Matcher with a "+" operator over
+        # proper nouns cost more than the rest of this component together.
+        self.appositive_words = self.title_words | {"counterpart", "counterparts"}
 
     # -- matching --------------------------------------------------------------------------
 
@@ -97,11 +76,11 @@ class PeopleFinder:
                 span = self._trim(ent)
                 if span is not None:
                     spans.append(span)
-        for _, start, end in self.titled(doc):
+        for start, end in _longest(self._titled(doc)):
             span = self._trim(Span(doc, start + 1, end))
             if span is not None and len(span) >= 2:
                 spans.append(span)
-        for _, start, end in self.appositive(doc):
+        for start, end in self._appositive(doc):
             span = Span(doc, start + 2, end - 1)
             if 2 <= len(span) <= 4 and all(t.ent_type_ in ("PERSON", "ORG", "") for t in span):
                 spans.append(span)
@@ -113,6 +92,27 @@ class PeopleFinder:
                 continue
             kept.append(span)
         return kept
+
+    def _titled(self, doc: Doc) -> list[tuple[int, int]]:
+        """(title word, capitalised proper nouns after it): every start, the longest run."""
+        found = []
+        for token in doc:
+            if token.lower_ in self.title_words:
+                end = _name_run(doc, token.i + 1)
+                if end > token.i + 1:
+                    found.append((token.i, end))
+        return found
+
+    def _appositive(self, doc: Doc) -> list[tuple[int, int]]:
+        """(title word or "counterpart", comma, capitalised proper nouns, comma)."""
+        found = []
+        for token in doc:
+            i = token.i
+            if token.lower_ in self.appositive_words and i + 2 < len(doc) and doc[i + 1].text == ",":
+                end = _name_run(doc, i + 2)
+                if end > i + 2 and end < len(doc) and doc[end].text == ",":
+                    found.append((i, end + 1))
+        return found
 
     def _trim(self, span: Span) -> Span | None:
         """Drop title words and punctuation at the edges of a PERSON entity."""
@@ -553,3 +553,22 @@ class PeopleFinder:
 )
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
     return PeopleFinder(nlp, load_lexicons())
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """The end of the run of capitalised proper nouns from ``start``."""
+    end = start
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return end
+
+
+def _longest(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches reduced to the longest ones (the Matcher's greedy="LONGEST")."""
+    kept: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if not any(i in taken for i in range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return sorted(kept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from .lexicon import StanceCues
@@ -50,17 +50,34 @@ class CueFinder:
 
     def __init__(self, nlp: Language, cues: StanceCues):
         self.cues = cues
+        # Each phrase matches by lemma or by lower-case form. Phrases without a wildcard go
+        # to hash-based phrase matchers; only "put * signature" and the like need the
+        # token Matcher, whose cost grows with the number of patterns.
         self.matcher = Matcher(nlp.vocab)
+        self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_stance: dict[str, tuple[str, str | None]] = {}
         for number, (words, stance, holder) in enumerate(cues.phrases):
             key = f"phrase{number}:{' '.join(words)}"
             self.phrase_stance[key] = (stance, holder)
-            self.matcher.add(key, [[_pattern("LEMMA", w) for w in words], [_pattern("LOWER", w) for w in words]])
+            if "*" in words:
+                self.matcher.add(key, [[_pattern("LEMMA", w) for w in words], [_pattern("LOWER", w) for w in words]])
+                continue
+            self.by_lemma.add(key, [Doc(nlp.vocab, words=list(words), lemmas=list(words))])
+            if all(w == w.lower() for w in words):  # an upper-case word never equals a LOWER value
+                self.by_lower.add(key, [Doc(nlp.vocab, words=list(words))])
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every phrase match, leftmost and longest first; on the same span the phrase listed
+        first in the lexicon wins."""
+        matches = set(self.matcher(doc)) | set(self.by_lemma(doc)) | set(self.by_lower(doc))
+        strings = doc.vocab.strings
+        return sorted(matches, key=lambda m: (m[1], -m[2], int(strings[m[0]][6:].split(":", 1)[0])))
 
     def __call__(self, doc: Doc) -> list[Cue]:
         found: list[Cue] = []
         taken: set[int] = set()
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+        for match_id, start, end in self._matches(doc):
             if any(i in taken for i in range(start, end)):
                 continue
             key = doc.vocab.strings[match_id]
