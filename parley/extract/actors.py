@@ -575,16 +575,9 @@ class ActorRuler:
     def _government_default(self, mentions: list[ActorMention]) -> str | None:
         """In a civil war story, "the government" is the state the main armed group fights."""
         registry = self.lex.actors
-        groups = Counter(
-            m.actor
-            for m in mentions
-            if (e := registry.get(m.actor)) is not None and e.kind == "armed_group" and e.country
-        )
-        if not groups:
-            return None
-        entry = registry.get(groups.most_common(1)[0][0])
-        state = registry.get(entry.country) if entry is not None and entry.country else None
-        if state is None or state.id == entry.id:
+        own = self._own_state(mentions)
+        state = registry.get(own) if own else None
+        if state is None:
             return None
         if not any(m.actor == state.id and m.form != "demonym" for m in mentions):
             # the group's own state is not named: it is the government meant only when no

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .lexicon import Cue
 
-__all__ = ["CESSATION", "DETAINEES", "Cand", "counterpart", "derived_cue"]
+__all__ = ["AGENDA_VERBS", "CESSATION", "DETAINEES", "Cand", "counterpart", "derived_cue"]
 
 CESSATION = frozenset(
     {
@@ -22,6 +22,22 @@ CESSATION = frozenset(
     }
 )
 DETAINEES = frozenset({"hostage_release", "prisoner_release", "remains_and_missing"})
+# "agreed to discuss …", "to work out …": what follows is on the agenda, not yet a provision
+AGENDA_VERBS = frozenset(
+    {
+        "prepare",
+        "discuss",
+        "address",
+        "agree",
+        "finalise",
+        "finalize",
+        "negotiate",
+        "reach",
+        "work",
+        "settle",
+        "resolve",
+    }
+)
 
 
 @dataclass

@@ -22,25 +22,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .candidate import CESSATION, DETAINEES, Cand
+from .candidate import AGENDA_VERBS, CESSATION, DETAINEES, Cand
 from .syntax import ancestors, children, verbal
 
 _QUESTION_WORDS = frozenset({"how", "whether", "why"})
-_AGENDA_VERBS = frozenset(
-    {
-        "prepare",
-        "discuss",
-        "address",
-        "agree",
-        "finalise",
-        "finalize",
-        "negotiate",
-        "reach",
-        "work",
-        "settle",
-        "resolve",
-    }
-)
 
 
 class Filters:
@@ -142,7 +127,7 @@ class Filters:
                     if (
                         t is not cand
                         and sub.i > talk.i
-                        and sub.lemma_.lower() in _AGENDA_VERBS
+                        and sub.lemma_.lower() in AGENDA_VERBS
                         and sub.left_edge.i <= cand.anchor <= sub.right_edge.i
                     ):
                         absorbed = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..candidate import AGENDA_VERBS
 from ..syntax import (
     ancestors,
     children,
@@ -55,24 +56,7 @@ def negotiation(ctx: Context, target: Target, params: dict[str, Any]) -> None:
         ],
     ]:
         aux = children(sub, "aux")
-        if (
-            aux
-            and aux[0].lower_ == "to"
-            and sub.lemma_
-            in (
-                "prepare",
-                "discuss",
-                "address",
-                "agree",
-                "finalise",
-                "finalize",
-                "negotiate",
-                "reach",
-                "work",
-                "settle",
-                "resolve",
-            )
-        ):
+        if aux and aux[0].lower_ == "to" and sub.lemma_ in AGENDA_VERBS:
             topic = sub.lemma_.lower() in ("discuss", "address", "negotiate", "consider")
             first = sub.i + 1 if topic else sub.i  # "to discuss further releases": the releases
             agenda.append(text_of(doc, first, sub.right_edge.i + 1))
