@@ -346,3 +346,11 @@ def test_a_mediator_announcing_a_truce_does_not_author_it(extractor: Extractor) 
     )
     record = _extract(extractor, text)
     assert "QAT" not in [p.proposer for p in record.proposals]
+
+
+def test_label_keeps_the_modifiers_of_its_modifiers(extractor: Extractor) -> None:
+    """ "a 21-point proposal": the number belongs to the label, or every plan is a "point plan"."""
+    record = _extract(extractor, "The rebels rejected the 21-point proposal on Friday.")
+    assert [p.label for p in record.proposals] == ["21-point proposal"]
+    record = _extract(extractor, "Kenya presented a new three-phase framework to both delegations on Sunday.")
+    assert any("three-phase framework" in (p.label or "") for p in record.proposals)

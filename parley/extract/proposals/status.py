@@ -142,8 +142,8 @@ class MentionStatus:
             for t in token.lefts
             if t.dep_ in ("amod", "compound", "nmod", "nummod") or t.dep_ == "poss"
         ]
-        parts = [t.text for t in words if t.dep_ != "poss" and not t.is_punct] + [token.text]
-        return " ".join(parts)
+        parts = [_modifier_text(doc, t) for t in words if t.dep_ != "poss" and not t.is_punct]
+        return " ".join([*parts, token.text])
 
     @staticmethod
     def specific(token: Token) -> bool:
@@ -212,3 +212,11 @@ class MentionStatus:
         own = any(c.lower_ == "own" for c in token.children if c.dep_ == "amod")
         verb = token.head.head if token.dep_ == "pobj" else token.head
         return own and verb.lemma_.lower() in self.cues.counter_verbs
+
+
+def _modifier_text(doc: Doc, modifier: Token) -> str:
+    """A label modifier with its own modifiers: "20-point" of "a 20-point plan", not "point"."""
+    start = modifier.left_edge.i
+    while start < modifier.i and doc[start].dep_ in ("det", "poss", "case", "punct", "cc"):
+        start += 1
+    return doc[start : modifier.i + 1].text
