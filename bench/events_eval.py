@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 from rich.console import Console  # noqa: E402
 
 from parley.evaluate import format_score, load_gold_dir, render_misses  # noqa: E402
-from parley.evaluate.plover import _default_extractor, evaluate_plover, render_plover  # noqa: E402
+from parley.evaluate.plover import evaluate_plover, render_plover  # noqa: E402
 from parley.evaluate.run import predict  # noqa: E402
 from parley.evaluate.scoring import score  # noqa: E402
+from parley.extract.pipeline import Extractor  # noqa: E402
 
 DEFAULT_PLOVER = ROOT.parent / "shared" / "datasets" / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
 DEFAULT_GOLD = ("tests/data/dev", "parley/samples/gold", "tests/data/tune", "tests/data/tune2")
@@ -48,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
 
     out = Console(highlight=False, width=200)
-    extractor = _default_extractor()  # the pipeline's components plus parley_events
+    extractor = Extractor()
     out.print(f"pipeline: {', '.join(extractor.nlp.pipe_names)}")
     all_pairs = []
     for gold in args.gold:

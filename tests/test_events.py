@@ -13,21 +13,13 @@ import pytest
 
 from parley.errors import LexiconError
 from parley.extract import events as events_module
-from parley.extract.pipeline import COMPONENTS, Extractor
+from parley.extract.pipeline import Extractor
 from parley.ingest.article import Article
 from parley.record import Event
 from parley.vocabulary import EVENT_MODES
 
 DEV = Path(__file__).parent / "data" / "dev"
 PUBLISHED = "2025-05-06"  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    components = list(COMPONENTS)
-    if "parley_events" not in components:
-        components.append("parley_events")
-    return Extractor(components=components)
 
 
 def events(extractor: Extractor, text: str, published: str = PUBLISHED) -> list[Event]:

@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from parley.extract.pipeline import COMPONENTS, Extractor
+from parley.extract.pipeline import Extractor
 from parley.ingest.article import Article
 from parley.record import Event
 
 PUBLISHED = "2025-05-06"  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    components = list(COMPONENTS)
-    if "parley_events" not in components:
-        components.append("parley_events")
-    return Extractor(components=components)
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:

@@ -165,13 +165,6 @@ def test_plover_choose_event_prefers_the_marked_trigger() -> None:
 # --------------------------------------------------------------------------- end to end
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from parley.evaluate.plover import _default_extractor
-
-    return _default_extractor()
-
-
 def test_plover_evaluate_on_written_records(tmp_path, extractor) -> None:
     records = [
         record(),

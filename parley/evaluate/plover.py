@@ -428,7 +428,9 @@ def evaluate_plover(path: str | Path, extractor: Any = None, *, batch_size: int 
 
     records = load_plover(path)
     if extractor is None:
-        extractor = _default_extractor()
+        from ..extract.pipeline import Extractor
+
+        extractor = Extractor()
     nlp = extractor.nlp
     if "parley_events" not in nlp.pipe_names:
         raise EvalError("the extractor has no parley_events component: add it to check PLOVER events")
@@ -482,23 +484,6 @@ def evaluate_plover(path: str | Path, extractor: Any = None, *, batch_size: int 
                 )
             )
     return report
-
-
-def _default_extractor() -> Any:
-    from ..extract import events as _events  # noqa: F401  (registers parley_events)
-    from ..extract.pipeline import COMPONENTS, Extractor
-
-    components = list(COMPONENTS)
-    try:
-        from ..extract import dates as _dates  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        if "parley_dates" not in components:
-            components.append("parley_dates")
-    if "parley_events" not in components:
-        components.append("parley_events")
-    return Extractor(components=components)
 
 
 # ----------------------------------------------------------------------------------- printing

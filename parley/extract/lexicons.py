@@ -19,7 +19,7 @@ from ..lexicon._jsonl import read_jsonl
 from ..lexicon.actors import ActorRegistry
 from ..lexicon.people import PeopleRegistry
 
-__all__ = ["OBJECTS", "Lexicons", "MediaOutlet", "data_path", "load_cue_file", "load_lexicons", "check_values"]
+__all__ = ["OBJECTS", "Lexicons", "MediaOutlet", "data_path", "load_cue_file", "load_lexicons", "check_values", "read_json"]
 
 
 def data_path(name: str) -> Path:
@@ -30,18 +30,24 @@ def data_path(name: str) -> Path:
 OBJECTS = "objects"  # a ``required`` kind: a list of JSON objects
 
 
+def read_json(path: Path) -> Any:
+    """A lexicon file's JSON; a file that cannot be read or parsed is a :class:`LexiconError`
+    naming it (and the line, for malformed JSON)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(str(path), f"cannot read: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise LexiconError(str(path), f"malformed JSON: {exc.msg}", line=exc.lineno) from None
+
+
 def load_cue_file(name: str, required: dict[str, Any]) -> dict[str, Any]:
     """Load a JSON cue file and check that each ``required`` key has the given type.
 
     A ``list`` must hold trimmed non-empty strings; :data:`OBJECTS` is a list of objects.
     """
     path = data_path(name)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(str(path), f"cannot read: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise LexiconError(str(path), f"malformed JSON: {exc.msg}", line=exc.lineno) from None
+    data = read_json(path)
     if not isinstance(data, dict):
         raise LexiconError(str(path), "expected a JSON object at the top level")
     for key, kind in required.items():

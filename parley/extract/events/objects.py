@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..terms.syntax import conjuncts
 from .lexicon import Cue
 from .modality import Modality
 from .syntax import (
@@ -16,7 +17,6 @@ from .syntax import (
     SUBJECTS,
     TARGET_PREPS,
     VERB_POS,
-    conjuncts,
     phrase_tokens,
     unique,
 )

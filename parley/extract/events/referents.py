@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from ..coref import actors_of
+from ..terms.syntax import conjuncts
 from .dates import Dates
 from .syntax import (
     GROUP_DETS,
@@ -29,7 +30,6 @@ from .syntax import (
     SPEECH_NOUNS,
     SUBJECTS,
     VERB_POS,
-    conjuncts,
     fold_upper,
     members,
     phrase_tokens,

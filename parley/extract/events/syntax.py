@@ -84,14 +84,6 @@ def members(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(conjuncts(child))
-    return out
-
-
 def ancestors(token: Token, limit: int) -> list[Token]:
     out = []
     node = token

@@ -7,7 +7,6 @@ word the cue is indexed by (:mod:`.matching`). Every error names the file and th
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from ...errors import LexiconError
 from ...vocabulary import TERM_TYPES
-from ..lexicons import data_path, load_cue_file
+from ..lexicons import data_path, load_cue_file, read_json
 
 __all__ = ["LEXICON_FILE", "Cue", "TermLexicon", "compile_match", "load_term_lexicon"]
 
@@ -120,13 +119,7 @@ class TermLexicon:
     @classmethod
     def from_file(cls, path: str | Path) -> TermLexicon:
         path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise LexiconError(str(path), f"cannot read: {exc.strerror}") from None
-        except json.JSONDecodeError as exc:
-            raise LexiconError(str(path), f"malformed JSON: {exc.msg}", line=exc.lineno) from None
-        return cls.from_data(data, str(path))
+        return cls.from_data(read_json(path), str(path))
 
     @classmethod
     def from_data(cls, data: Any, source: str) -> TermLexicon:
