@@ -371,3 +371,32 @@ def test_roles_talks_held_with_each_side_mediate(extractor: Extractor) -> None:
         "discussions conducted by Norway with the Colombian government and with the ELN leadership in Havana."
     )
     assert "mediator" in _roles(extractor, text).get("NOR", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "King Hassan of Morocco said he was ready to host the two delegations in Rabat.",
+            "Hassan",
+            "King",
+        ),
+        ("Pope Leo urged both armies to respect the Easter truce.", "Leo", "Pope"),
+    ],
+)
+def test_entities_a_monarch_or_cleric_goes_by_one_name(
+    extractor: Extractor, text: str, name: str, title: str
+) -> None:
+    """A title that takes a single name makes that name a person, registry or not."""
+    people = {p.name: p for p in _record(extractor, text).people}
+    assert name in people and people[name].title == title
+
+
+def test_entities_a_registry_one_word_form_keeps_the_full_registry_name(
+    extractor: Extractor,
+) -> None:
+    """ "Emir Tamim": the registry's Tamim bin Hamad Al Thani, not "… Al Tamim"."""
+    people = _record(
+        extractor, "Emir Tamim received the Hamas delegation in Doha on Sunday."
+    ).people
+    assert [(p.name, p.affiliation) for p in people] == [("Tamim bin Hamad Al Thani", "QAT")]

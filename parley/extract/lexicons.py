@@ -125,6 +125,7 @@ ENTITY_KEYS = {
     "locative_preps": list,
     "army_words": list,
     "generic_state_words": list,
+    "single_name_titles": list,
 }
 
 

@@ -60,6 +60,8 @@ class PeopleFinder:
                 self.registry_forms.add("PERSON", [nlp.make_doc(form)])
         self.title_words = lexicons.words("entities", "title_words")
         self.title_modifiers = lexicons.words("entities", "title_modifiers")
+        # titles that go with one name: "King Abdullah", "Emir Tamim", "Pope Leo"
+        self.single_name_titles = lexicons.words("entities", "single_name_titles")
         # "Foreign Minister Hakan Fidan"; "His Congolese counterpart, Thérèse Kayikwamba Wagner,"
         # (a name the model tags ORG). Scanned by hand: a Matcher with a "+" operator over
         # proper nouns cost more than the rest of this component together.
@@ -78,7 +80,7 @@ class PeopleFinder:
                     spans.append(span)
         for start, end in _longest(self._titled(doc)):
             span = self._trim(Span(doc, start + 1, end))
-            if span is not None and len(span) >= 2:
+            if span is not None and (len(span) >= 2 or doc[start].lower_ in self.single_name_titles):
                 spans.append(span)
         for start, end in self._appositive(doc):
             span = Span(doc, start + 2, end - 1)
@@ -157,6 +159,10 @@ class PeopleFinder:
             index = self._surname_match(people, span)
             if index is None:
                 index = self._registry_single(people, span, by_key)
+            if index is None and span.start > 0 and doc[span.start - 1].lower_ in self.single_name_titles:
+                index = by_key.setdefault(fold(span.text), len(people))  # "King Hassan", "Pope Leo"
+                if index == len(people):
+                    people.append(self._new_person(span, None))
             if index is not None:
                 people[index].spans.append((span.start, span.end))
         self._bare_surnames(doc, analysis, people, self.entry_of)
@@ -237,7 +243,8 @@ class PeopleFinder:
             return by_key[key]
         by_key[key] = len(people)
         name_tokens = entry.name.split()
-        name_tokens[-1] = token.text
+        if token.text not in name_tokens:  # the article's spelling of the surname ("el-Sisi")
+            name_tokens[-1] = token.text
         people.append(PersonInfo(" ".join(name_tokens), token.text, None, None, registry=True))
         return by_key[key]
 
